@@ -1,0 +1,50 @@
+"""What every listener and job needs, handed to listeners through Bolt's context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from slack_sdk import WebClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.language import LocaleCache
+from bot.settings import Settings
+from storage.models import Workspace
+from storage.types import utcnow
+
+
+@dataclass
+class Deps:
+    """Settings, the session factory, caches and the clock; one per process."""
+
+    settings: Settings
+    sessions: sessionmaker[Session]
+    clients: Callable[[str], WebClient]
+    locales: LocaleCache = field(default_factory=LocaleCache)
+    now: Callable[[], datetime] = utcnow
+
+    def __deepcopy__(self, _memo: dict) -> Deps:
+        # Bolt deep-copies the context for lazy listeners; the dependencies are shared on purpose.
+        return self
+
+    def client_for(self, team_id: str) -> WebClient:
+        """A Web API client holding the bot token of a workspace, for jobs outside a request."""
+        return self.clients(team_id)
+
+    def workspace_language(self, team_id: str) -> str:
+        """The language a workspace chose, else the one set for the installation."""
+        with self.sessions() as session:
+            workspace = session.get(Workspace, team_id)
+            return (workspace and workspace.language) or self.settings.language
+
+    def language_for(self, client: WebClient, team_id: str, user_id: str) -> str:
+        """The language to answer a person in: their Slack locale, else the workspace's."""
+        default = self.workspace_language(team_id)
+        return self.locales.language(client, team_id, user_id, default)
+
+
+def deps_of(context: dict) -> Deps:
+    """The Deps a listener was given."""
+    return context["deps"]

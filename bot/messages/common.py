@@ -1,0 +1,19 @@
+"""Words shared by several surfaces."""
+
+MESSAGES = {
+    "common.anonymous": {"en": "anonymous", "fr": "anonyme"},
+    "common.cancel": {"en": "Cancel", "fr": "Annuler"},
+    "common.save": {"en": "Save", "fr": "Enregistrer"},
+    "common.not_saved": {
+        "en": ":warning: That was not saved: the database did not answer. Please try again "
+        "in a minute.",
+        "fr": ":warning: Rien n'a été enregistré : la base de données n'a pas répondu. "
+        "Réessayez dans une minute.",
+    },
+    "common.error": {
+        "en": ":warning: Something went wrong on our side and nothing was changed. "
+        "Please try again.",
+        "fr": ":warning: Un problème est survenu de notre côté et rien n'a été modifié. "
+        "Réessayez, s'il vous plaît.",
+    },
+}

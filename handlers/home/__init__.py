@@ -1,0 +1,9 @@
+"""Listeners for Slack home."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+
+def register(app: App) -> None:
+    """Attach the home listeners."""

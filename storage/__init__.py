@@ -1,0 +1,1 @@
+"""Persistence: models, queries and migrations. Query functions take a session and never commit."""

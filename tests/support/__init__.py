@@ -1,0 +1,1 @@
+"""Test support: databases and a running bot."""
