@@ -9,7 +9,7 @@ from datetime import datetime
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.language import LocaleCache
+from bot.people import People, Person
 from bot.settings import Settings
 from storage.models import Workspace
 from storage.types import utcnow
@@ -22,7 +22,7 @@ class Deps:
     settings: Settings
     sessions: sessionmaker[Session]
     clients: Callable[[str], WebClient]
-    locales: LocaleCache = field(default_factory=LocaleCache)
+    people: People = field(default_factory=People)
     now: Callable[[], datetime] = utcnow
 
     def __deepcopy__(self, _memo: dict) -> Deps:
@@ -39,10 +39,19 @@ class Deps:
             workspace = session.get(Workspace, team_id)
             return (workspace and workspace.language) or self.settings.language
 
+    def person(self, client: WebClient, team_id: str, user_id: str) -> Person | None:
+        """What Slack says of a user (cached a few minutes), or None if it cannot say."""
+        return self.people.get(client, team_id, user_id)
+
     def language_for(self, client: WebClient, team_id: str, user_id: str) -> str:
         """The language to answer a person in: their Slack locale, else the workspace's."""
-        default = self.workspace_language(team_id)
-        return self.locales.language(client, team_id, user_id, default)
+        person = self.person(client, team_id, user_id)
+        return (person and person.language) or self.workspace_language(team_id)
+
+    def is_admin(self, client: WebClient, team_id: str, user_id: str) -> bool:
+        """Whether the user is an admin or owner of the workspace."""
+        person = self.person(client, team_id, user_id)
+        return bool(person and person.is_admin)
 
 
 def deps_of(context: dict) -> Deps:
