@@ -1,0 +1,94 @@
+"""Property-based tests: no text a person can type makes a parser raise, ping or disguise a link."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.dates import parse_day
+from bot.errors import InvalidInput
+from bot.learnings import MAX_LEARNING_CHARS, draft_from_command
+from bot.levers import Lever, find_lever, guess_lever, split_lever_marker
+from bot.settings import SettingsError, parse_settings
+from bot.text import escape, quote
+
+# Text with plenty of Slack control sequences among ordinary characters.
+slack_text = st.lists(
+    st.one_of(
+        st.text(max_size=20),
+        st.sampled_from(["<", ">", "&", "|", "!", "@", "#", ":", "\n", "&lt;", "&amp;"]),
+        st.sampled_from(["<!channel>", "<!here>", "<!everyone>", "<@U123>", "<https://x.io|bank>"]),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(slack_text)
+def test_escaped_text_has_no_live_control_sequence(text):
+    escaped = escape(text)
+    assert "<" not in escaped and ">" not in escaped
+    assert re.search(r"&(?!amp;|lt;|gt;)", escaped) is None
+    assert "<" not in quote(text)
+
+
+@given(slack_text)
+def test_escaping_keeps_every_character_readable(text):
+    unescaped = escape(text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert unescaped == text
+
+
+@given(slack_text)
+def test_lever_parsing_never_raises_and_keeps_the_text(text):
+    lever, rest = split_lever_marker(text)
+    assert lever is None or isinstance(lever, Lever)
+    assert rest in text
+    assert isinstance(guess_lever(text).lever, Lever)
+    find_lever(text)
+
+
+@given(st.text(max_size=MAX_LEARNING_CHARS + 50))
+@settings(max_examples=200)
+def test_a_learning_draft_is_either_valid_or_refused_with_a_reason(text):
+    try:
+        draft = draft_from_command(text)
+    except InvalidInput as refusal:
+        assert refusal.key in {"learning.empty", "learning.too_long"}
+    else:
+        assert 0 < len(draft.text) <= MAX_LEARNING_CHARS
+        assert isinstance(draft.lever, Lever)
+
+
+@given(st.text(max_size=40))
+def test_dates_parse_or_are_refused_with_a_reason(text):
+    try:
+        day = parse_day(text, "Europe/Paris")
+    except InvalidInput as refusal:
+        assert refusal.key == "input.bad_date"
+    else:
+        assert day.tzinfo is not None
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "SLACK_BOT_TOKEN",
+                "SLACK_APP_TOKEN",
+                "SLACK_API_URL",
+                "DATABASE_URL",
+                "LEARNLOOP_LANGUAGE",
+                "LEARNLOOP_TIMEZONE",
+                "LEARNLOOP_LOG_FORMAT",
+                "SLACK_CLIENT_ID",
+            ]
+        ),
+        st.text(max_size=60),
+    )
+)
+def test_settings_parse_or_stop_with_one_line(values):
+    try:
+        parse_settings(values)
+    except SettingsError as error:
+        assert "\n" not in str(error)
