@@ -7,7 +7,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-SQLITE_BUSY_TIMEOUT_S = 30
+# A request must be answered within Slack's 3 seconds: waiting longer than this for the
+# database to let us write (SQLite busy) or to accept a connection (PostgreSQL) is treated as
+# a failure that the user is told about.
+SQLITE_BUSY_TIMEOUT_S = 2
+POSTGRES_CONNECT_TIMEOUT_S = 2
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -20,7 +24,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         )
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    connect_args = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S, **kwargs.pop("connect_args", {})}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
 
 
 def _configure_sqlite(engine: Engine) -> None:
