@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,16 +15,25 @@ from bot.settings import Settings
 from storage.models import Workspace
 from storage.types import utcnow
 
+if TYPE_CHECKING:
+    from bot.oauth import Installations
+
 
 @dataclass
 class Deps:
-    """Settings, the session factory, caches and the clock; one per process."""
+    """Settings, the session factory, caches and the clock; one per process.
+
+    Nothing here is state another process would miss: the database holds it all, and what
+    is kept in memory (people, bot tokens) is a cache that any process may lose.
+    """
 
     settings: Settings
     sessions: sessionmaker[Session]
     clients: Callable[[str], WebClient]
     people: People = field(default_factory=People)
     now: Callable[[], datetime] = utcnow
+    # The OAuth stores when the app serves many workspaces (SLACK_CLIENT_ID set), else None.
+    installations: Installations | None = None
 
     def __deepcopy__(self, _memo: dict) -> Deps:
         # Bolt deep-copies the context for lazy listeners; the dependencies are shared on purpose.
@@ -32,6 +42,10 @@ class Deps:
     def client_for(self, team_id: str) -> WebClient:
         """A Web API client holding the bot token of a workspace, for jobs outside a request."""
         return self.clients(team_id)
+
+    def installed(self, team_id: str) -> bool:
+        """Whether the app holds a bot token for the workspace (always, with a single token)."""
+        return self.installations is None or self.installations.token(team_id) is not None
 
     def workspace_language(self, team_id: str) -> str:
         """The language a workspace chose, else the one set for the installation."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.errors import InvalidInput
 from bot.levers import Lever, lever_name
@@ -18,13 +18,25 @@ FIELDS = (
     "team_id",
     "channel_id",
     "user_id",
+    "author_id",
     "lever",
     "text",
+    "aar_expected",
+    "aar_happened",
+    "aar_why",
+    "aar_next",
     "source",
+    "visibility",
     "tags",
     "created_at",
     "updated_at",
     "permalink",
+)
+REVIEW = (
+    ("aar_expected", "learning.review.expected"),
+    ("aar_happened", "learning.review.happened"),
+    ("aar_why", "learning.review.why"),
+    ("aar_next", "learning.review.next"),
 )
 
 
@@ -42,9 +54,15 @@ def record(learning: Learning) -> dict:
         "team_id": learning.team_id,
         "channel_id": learning.channel_id,
         "user_id": learning.user_id,
+        "author_id": learning.author_id,
         "lever": learning.lever,
         "text": learning.text,
+        "aar_expected": learning.aar_expected,
+        "aar_happened": learning.aar_happened,
+        "aar_why": learning.aar_why,
+        "aar_next": learning.aar_next,
         "source": learning.source,
+        "visibility": learning.visibility,
         "tags": list(learning.tags or []),
         "created_at": learning.created_at.isoformat(),
         "updated_at": learning.updated_at.isoformat(),
@@ -52,13 +70,19 @@ def record(learning: Learning) -> dict:
     }
 
 
-def render(learnings: Sequence[Learning], fmt: str, language: str) -> str:
-    """The learnings in one of FORMATS."""
+def render(
+    learnings: Sequence[Learning],
+    fmt: str,
+    language: str,
+    *,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The learnings in one of FORMATS; `names` turns user ids into names in Markdown."""
     if fmt == "json":
         return "".join(json.dumps(record(item), ensure_ascii=False) + "\n" for item in learnings)
     if fmt == "csv":
         return _csv(learnings)
-    return _markdown(learnings, language)
+    return _markdown(learnings, language, names or {})
 
 
 def _csv(learnings: Iterable[Learning]) -> str:
@@ -67,31 +91,55 @@ def _csv(learnings: Iterable[Learning]) -> str:
     writer.writeheader()
     for learning in learnings:
         row = record(learning)
-        row["tags"] = " ".join(row["tags"])
+        row["tags"] = ", ".join(row["tags"])
         writer.writerow(row)
     return out.getvalue()
 
 
-def _markdown(learnings: Sequence[Learning], language: str) -> str:
+def _person(user_id: str, names: Mapping[str, str]) -> str:
+    return names.get(user_id) or f"@{user_id}"
+
+
+def _author(learning: Learning, language: str, names: Mapping[str, str]) -> str:
+    if learning.author_id and learning.user_id and learning.author_id != learning.user_id:
+        return t(
+            "learning.by_saved_by",
+            language,
+            author=_person(learning.author_id, names),
+            saver=_person(learning.user_id, names),
+        )
+    who = learning.author_id or learning.user_id
+    return _person(who, names) if who else t("common.anonymous", language)
+
+
+def _markdown(learnings: Sequence[Learning], language: str, names: Mapping[str, str]) -> str:
+    """A document: a title, then one section per lever, each learning with date, author, link."""
     lines = [f"# {t('export.title', language)}", ""]
     if not learnings:
         lines.append(t("export.empty", language))
+    else:
+        lines += [t("export.count", language, count=len(learnings)), ""]
     for lever in Lever:
         of_lever = [item for item in learnings if item.lever == lever]
         if not of_lever:
             continue
         lines += [f"## {lever_name(lever, language)} ({len(of_lever)})", ""]
-        for learning in of_lever:
-            author = (
-                f"<@{learning.user_id}>" if learning.user_id else t("common.anonymous", language)
-            )
-            link = (
-                f" — [{t('export.link', language)}]({learning.permalink})"
-                if learning.permalink
-                else ""
-            )
-            text = " ".join(learning.text.split())
-            lines.append(f"- **{learning.created_at.date().isoformat()}** · {author}{link}  ")
-            lines.append(f"  {text}")
+        for learning in sorted(of_lever, key=lambda item: (item.created_at, item.id)):
+            lines += _markdown_item(learning, language, names)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_item(learning: Learning, language: str, names: Mapping[str, str]) -> list[str]:
+    facts = [f"**{learning.created_at.date().isoformat()}**", _author(learning, language, names)]
+    if learning.permalink:
+        facts.append(f"[{t('export.link', language)}]({learning.permalink})")
+    lines = [f"- {' · '.join(facts)}  "]
+    lines += [f"  {line.strip()}  " for line in learning.text.splitlines() if line.strip()]
+    for field, key in REVIEW:
+        value = getattr(learning, field)
+        if value:
+            lines.append(f"  - *{t(key, language)}* {' '.join(value.split())}")
+    if learning.tags:
+        lines.append(f"  - *{t('export.tags', language)}* {', '.join(learning.tags)}")
+    return lines

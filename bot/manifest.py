@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import yaml
 
-from bot.ids import Command
+from bot.ids import Command, LearningShortcut
 
 COMMAND_DESCRIPTIONS = {
-    Command.LEARNING: ("Log, find and export what the team learned", "[lever:] what you learned"),
+    Command.LEARNING: (
+        "Log, find and export what the team learned",
+        "[lever:] what you learned | search words | list | mine | export | help",
+    ),
     Command.RETRO: (
         "Run a team retrospective in this channel",
-        "[start [title] | close | history]",
+        "[start [title] [votes=3] | close | history | export [number] | help]",
     ),
 }
 
@@ -39,7 +42,14 @@ BOT_SCOPES = [
     "users:read",
 ]
 
-SHORTCUTS: list[dict] = []
+SHORTCUTS: list[dict] = [
+    {
+        "name": "Save as learning",
+        "type": "message",
+        "callback_id": str(LearningShortcut.SAVE_MESSAGE),
+        "description": "Keep this message in the team's learnings",
+    },
+]
 
 
 def build_manifest(http_url: str | None = None) -> dict:

@@ -15,7 +15,14 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from bot.checkin_rounds import run_checkins
+from bot.curation import purge_deleted_learnings
 from bot.deps import Deps
+from bot.digest_job import run_digests
+from bot.install import purge_expired_workspaces
+from bot.newcomers import send_due_nudges
+from bot.prompt_posting import post_due_prompts
+from bot.retro_jobs import ask_retro_followups, remind_retro_actions
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +31,16 @@ TICK_SECONDS = 20
 Job = Callable[[Deps, datetime], None]
 
 # Every periodic job, in the order a tick runs them.
-JOBS: list[Job] = []
+JOBS: list[Job] = [
+    purge_expired_workspaces,
+    remind_retro_actions,
+    ask_retro_followups,
+    send_due_nudges,
+    run_checkins,
+    run_digests,
+    purge_deleted_learnings,
+    post_due_prompts,
+]
 
 
 def run_due_jobs(deps: Deps, now: datetime) -> None:

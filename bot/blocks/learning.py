@@ -1,12 +1,15 @@
-"""Messages of `/learning`: the confirmation after a learning is saved."""
+"""Messages of `/learning`: the confirmation after a learning is saved, and its usage."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.blocks.common import ephemeral, lever_option, lever_options, section
+from bot.errors import InvalidInput
 from bot.ids import Action, Block
 from bot.levers import Lever, lever_name
 from bot.messages import t
-from bot.text import quote
+from bot.text import escape, quote
 
 
 def saved_confirmation(
@@ -51,3 +54,22 @@ def parse_lever_choice(value: str) -> tuple[int, Lever] | None:
     if not learning_id.isdigit() or lever not in Lever._value2member_map_:
         return None
     return int(learning_id), Lever(lever)
+
+
+def usage_text(
+    language: str, usages: Sequence[tuple[str, str | None]], unknown: str | None = None
+) -> str:
+    """The usage of `/learning` and its sub-commands (`name`, catalogue key of its line)."""
+    lines = []
+    if unknown:
+        lines += [t("learning.unknown_subcommand", language, word=escape(unknown)), ""]
+    lines.append(t("learning.usage.log", language))
+    lines += [t(key, language) if key else f"• `/learning {name}`" for name, key in usages]
+    lines += ["", t("learning.usage.filters", language), t("learning.usage.one_word", language)]
+    return "\n".join(lines)
+
+
+def refusal_text(refusal: InvalidInput, language: str) -> str:
+    """A refusal for a Slack message, with the typed values it quotes escaped."""
+    params = {k: escape(v) if isinstance(v, str) else v for k, v in refusal.params.items()}
+    return t(refusal.key, language, **params)

@@ -6,13 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import data, processes
+from bot.cli import console, data, onboarding, processes, prompts, report, workspaces
 from bot.errors import InvalidInput
 from bot.logs import setup_logging
 from bot.messages import t
 from bot.settings import Settings, SettingsError, load_settings
 
-GROUPS = (processes, data)
+GROUPS = (processes, data, workspaces, onboarding, console, report, prompts)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from bot.export import FORMATS, check_format, render
 from bot.levers import parse_lever
 from bot.manifest import manifest_yaml
 from bot.runtime import open_runtime
+from bot.search_query import terms_of
 from bot.settings import Settings
 from storage.learnings import LearningFilter, list_learnings
 from storage.models import Workspace
@@ -25,6 +26,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--channel", help="only this channel id")
     export.add_argument("--lever", help="only this lever")
     export.add_argument("--since", help="only from this day on, YYYY-MM-DD")
+    export.add_argument("--user", help="only those logged by or credited to this user id")
+    export.add_argument("--search", help="only those holding these words (accents ignored)")
     export.add_argument("--team", help="workspace id, when the database holds several")
     export.set_defaults(handler=_export)
 
@@ -39,6 +42,8 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
         channel_id=args.channel,
         lever=parse_lever(args.lever) if args.lever else None,
         since=parse_day(args.since, settings.timezone) if args.since else None,
+        user_id=args.user,
+        terms=terms_of(args.search or ""),
     )
     runtime = open_runtime(settings)
     with runtime.deps.sessions() as session:

@@ -9,6 +9,7 @@ import signal
 import threading
 
 from bot.app import build_app
+from bot.pacing import STOPPING
 from bot.runtime import open_runtime
 from bot.scheduler import make_scheduler
 from bot.settings import Settings
@@ -82,7 +83,12 @@ def _clock(settings: Settings, _args: argparse.Namespace) -> int:
         settings.require("SLACK_BOT_TOKEN")
     runtime = open_runtime(settings)
     scheduler = make_scheduler(runtime.deps, blocking=True)
-    signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
+
+    def stop(*_: object) -> None:
+        STOPPING.set()  # fan-outs in flight send nothing more; their claims wait for next tick
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
     log.info("learnloop clock started")
     scheduler.start()
     return 0

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from . import api_views
-from .responses import new_response_url
+from .postlimits import PostLimits
+from .responses import apply_command_answer, new_response_url
 from .seed import install_workspace, make_channel, make_user
 from .server import FakeHTTPServer
 from .socketmode import SocketModeFake
@@ -202,6 +203,15 @@ class FakeSlack:
             elif not present and bot in found.members:
                 found.members.remove(bot)
 
+    def add_member(self, channel: str, user: str) -> bool:
+        """A person joins a channel (Slack then sends member_joined_channel); False if already in."""
+        with self._store.lock:
+            found = self._store.channels[channel]
+            if user in found.members:
+                return False
+            found.members.append(user)
+            return True
+
     def archive_channel(self, channel: str, archived: bool = True) -> None:
         """Archive (or unarchive) a channel."""
         with self._store.lock:
@@ -261,6 +271,21 @@ class FakeSlack:
             )
             self._store.changed.notify_all()
             return copy.deepcopy(message)
+
+    def limit_posting(
+        self,
+        *,
+        channel_interval_s: float = 1.0,
+        workspace_per_s: float = 4.0,
+        workspace_burst: int = 20,
+    ) -> None:
+        """Answer chat.postMessage with 429 + Retry-After above Slack's posting limits (opt-in)."""
+        with self._store.lock:
+            self._store.post_limits = PostLimits(
+                channel_interval_s=channel_interval_s,
+                workspace_per_s=workspace_per_s,
+                workspace_burst=workspace_burst,
+            )
 
     # -- fault injection and the call log --------------------------------------------------
 
@@ -362,6 +387,12 @@ class FakeSlack:
         with self._store.lock:
             return copy.deepcopy(self._store.messages.get(channel, []))
 
+    def all_messages(self) -> list[dict[str, Any]]:
+        """Every message of every conversation (DMs included), oldest first."""
+        with self._store.lock:
+            every = [m for messages in self._store.messages.values() for m in messages]
+            return copy.deepcopy(sorted(every, key=lambda m: float(m["ts"])))
+
     def message(self, channel: str, ts: str) -> dict[str, Any] | None:
         """One message by channel and ts."""
         with self._store.lock:
@@ -433,6 +464,25 @@ class FakeSlack:
         with self._store.lock:
             api_views.apply_submission_answer(self._store, user, view_id, answer)
 
+    def apply_command_answer(
+        self, channel_id: str, user_id: str, answer: Any, *, team_id: str | None = None
+    ) -> dict[str, Any] | None:
+        """Show a slash command's HTTP answer (JSON dict or text) as Slack does.
+
+        `in_channel` answers become a message from the app; others an ephemeral for the
+        user (source "command"). Returns the message or ephemeral made, None for no answer.
+        """
+        with self._store.changed:
+            made = apply_command_answer(
+                self._store,
+                team_id=team_id or self.team_id,
+                channel_id=channel_id,
+                user_id=user_id,
+                answer=answer,
+            )
+            self._store.changed.notify_all()
+            return copy.deepcopy(made)
+
     def close_view(self, user: str | None, view_id: str, *, clear: bool = False) -> None:
         """The user closed a modal (or cleared the whole stack)."""
         with self._store.lock:
@@ -468,6 +518,12 @@ class FakeSlack:
         with self._store.lock:
             found = self._store.channels.get(channel_id)
             return dataclasses.asdict(found) if found else None
+
+    def im_channel(self, user_id: str, team_id: str | None = None) -> str:
+        """The id of the bot's DM with a user, opened on first use like conversations.open."""
+        with self._store.lock:
+            ws = self._store.workspaces[team_id or self.team_id]
+            return self._store.dm_channel(ws, user_id).id
 
     def workspace(self, team_id: str = "T0001") -> dict[str, Any] | None:
         """A workspace's record (team_id, name, domain, bot_token, bot_user_id, ...)."""

@@ -82,3 +82,33 @@ def receive_response(store: Store, url_id: str, payload: Any) -> tuple[int, str]
         record["ts"] = store.next_ts()
         store.ephemerals.append(record)
     return 200, '{"ok":true}'
+
+
+def apply_command_answer(
+    store: Store, *, team_id: str, channel_id: str, user_id: str, answer: Any
+) -> dict[str, Any] | None:
+    """Show a slash command's immediate answer as Slack does; the message or ephemeral made.
+
+    A JSON body with `response_type: in_channel` is posted in the channel by the app; any
+    other JSON body, or a plain text one, is shown to the user alone; an empty one, nothing.
+    """
+    if isinstance(answer, str):
+        answer = {"text": answer} if answer.strip() else None
+    if not isinstance(answer, dict):
+        return None
+    try:
+        content = message_content(answer, require=False)
+    except ApiError:
+        return None
+    if not content.get("text") and not content.get("blocks") and not content.get("attachments"):
+        return None
+    channel = store.channels.get(channel_id)
+    ws = store.workspaces.get(team_id)
+    if answer.get("response_type") == "in_channel" and channel is not None and ws is not None:
+        return store.add_message(channel, user=ws.bot_user_id, bot_id=ws.bot_id, **content)
+    record = _ephemeral(
+        {"channel_id": channel_id, "user_id": user_id}, content, {"thread_ts": None}
+    )
+    record.update(ts=store.next_ts(), source="command")
+    store.ephemerals.append(record)
+    return record

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .postlimits import PostLimits
+
 
 class ApiError(Exception):
     """A Slack `{"ok": false, "error": ...}` answer raised from a method handler."""
@@ -133,6 +135,7 @@ class Store:
         self.oauth_codes: dict[str, dict[str, Any]] = {}
         self.calls: list[Call] = []
         self.faults: dict[str, deque[Fault]] = {}
+        self.post_limits: PostLimits | None = None  # set by FakeSlack.limit_posting()
         self._last_ts = 0
         self._counter = 0
 

@@ -1,13 +1,17 @@
 """`/learning`: log a learning in seconds, or run one of its sub-commands.
 
-`/learning <text>` stores a learning; `/learning <word> …` runs the sub-command `<word>`
-when one is registered in SUBCOMMANDS. Each sub-command answers in its ack (before the HTTP
-response) and may finish slower work after it.
+`/learning` alone opens the learning modal; `/learning <text>` stores a learning;
+`/learning <word> …` runs the sub-command `<word>` when one is registered in SUBCOMMANDS.
+A single word alone that looks like a command name (letters and dashes, up to 24) and is not
+registered is taken for a mistyped sub-command: it gets the usage text and nothing is stored;
+a one-word learning goes through the modal or after a lever marker (`/learning other: Patience`).
+Each sub-command answers in its ack (before the HTTP response) and may finish slower work after.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,12 +20,16 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.common import ephemeral
-from bot.blocks.learning import saved_confirmation
+from bot.blocks.learning import refusal_text, saved_confirmation, usage_text
 from bot.deps import deps_of
 from bot.errors import InvalidInput
 from bot.ids import Command
+from bot.learning_form import ModalContext
 from bot.learnings import draft_from_command
 from bot.messages import t
+from handlers.commands import handover, prompts
+from handlers.commands import learning_library as library
+from handlers.views.learning_modal import open_capture
 from storage.learnings import add_learning
 
 log = logging.getLogger(__name__)
@@ -31,19 +39,65 @@ Answer = Callable[..., None]
 
 @dataclass(frozen=True)
 class Subcommand:
-    """`answer(ack, command, client, context, args)` acks; `later(...)` runs after the response."""
+    """`answer(ack, command, client, context, args)` acks; `later(...)` runs after the response.
+
+    `usage`: the catalogue key of its line in `/learning help` (e.g. "`/learning x` — does y").
+    """
 
     answer: Answer
     later: Answer | None = None
+    usage: str | None = None
+
+
+def answer_help(ack: Ack, command: dict, client: WebClient, context: dict, args: str) -> None:
+    """`/learning help`: what every sub-command does, in the person's language."""
+    language = deps_of(context).language_for(client, command["team_id"], command["user_id"])
+    ack(**ephemeral(usage_text(language, _usages())))
 
 
 # Sub-commands by their first word; each feature adds its own.
-SUBCOMMANDS: dict[str, Subcommand] = {}
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "help": Subcommand(answer=answer_help, usage="learning.usage.help"),
+    "aide": Subcommand(answer=answer_help),
+    "search": Subcommand(
+        answer=library.answer_search, later=library.later_search, usage="learning.usage.search"
+    ),
+    "list": Subcommand(
+        answer=library.answer_list, later=library.later_list, usage="learning.usage.list"
+    ),
+    "mine": Subcommand(
+        answer=library.answer_mine, later=library.later_mine, usage="learning.usage.mine"
+    ),
+    "export": Subcommand(
+        answer=library.answer_export, later=library.later_export, usage="learning.usage.export"
+    ),
+    "handover": Subcommand(answer=handover.answer, later=handover.later),
+    "settings": Subcommand(
+        answer=prompts.answer_settings, later=prompts.later_settings, usage="prompts.usage"
+    ),
+}
+
+# A lone word like this is a sub-command name, never a learning.
+_COMMAND_WORD = re.compile(r"[^\W\d_][\w-]{0,23}")
 
 
 def register(app: App) -> None:
-    """Attach `/learning`."""
-    app.command(Command.LEARNING)(ack=answer, lazy=[finish])
+    """Attach `/learning`; only requests with a slower half start a lazy listener.
+
+    Bolt runs the first listener that matches, so a plain `/learning <text>` is answered
+    without the cost of starting a background thread that would have nothing to do.
+    """
+    app.command(Command.LEARNING, matchers=[has_later_half])(ack=answer, lazy=[finish])
+    app.command(Command.LEARNING)(answer)
+
+
+def has_later_half(command: dict) -> bool:
+    """Whether the request opens the modal or runs a sub-command that finishes after the ack."""
+    text = command.get("text") or ""
+    if not text.strip():
+        return True
+    subcommand, _ = split_subcommand(text)
+    return subcommand is not None and subcommand.later is not None
 
 
 def split_subcommand(text: str) -> tuple[Subcommand | None, str]:
@@ -52,18 +106,52 @@ def split_subcommand(text: str) -> tuple[Subcommand | None, str]:
     return SUBCOMMANDS.get(word.lower()), rest.strip()
 
 
+def is_unknown_subcommand(text: str) -> bool:
+    """A lone word shaped like a command name that no sub-command has."""
+    word = text.strip()
+    return bool(_COMMAND_WORD.fullmatch(word)) and word.lower() not in SUBCOMMANDS
+
+
+def _usages() -> list[tuple[str, str | None]]:
+    # Aliases of help (no usage of their own) are left out.
+    return [
+        (name, sub.usage)
+        for name, sub in SUBCOMMANDS.items()
+        if sub.usage or sub.answer is not answer_help
+    ]
+
+
 def answer(ack: Ack, command: dict, client: WebClient, context: dict) -> None:
-    """Route to a sub-command, or store the text as a learning."""
-    subcommand, args = split_subcommand(command.get("text") or "")
+    """Open the modal, route to a sub-command, or store the text as a learning."""
+    text = command.get("text") or ""
+    if not text.strip():
+        ack()  # the modal opens right after the response
+        return
+    subcommand, args = split_subcommand(text)
     if subcommand is not None:
         subcommand.answer(ack=ack, command=command, client=client, context=context, args=args)
+    elif is_unknown_subcommand(text):
+        language = deps_of(context).language_for(client, command["team_id"], command["user_id"])
+        word = text.strip()[:24]
+        ack(**ephemeral(usage_text(language, _usages(), unknown=word)))
     else:
         log_learning(ack, command, client, context)
 
 
 def finish(command: dict, client: WebClient, context: dict) -> None:
-    """The slower half of a sub-command, after Slack got its response."""
-    subcommand, args = split_subcommand(command.get("text") or "")
+    """The slower half: open the modal, or finish a sub-command, after Slack got its response."""
+    text = command.get("text") or ""
+    if not text.strip():
+        open_capture(
+            client,
+            deps_of(context),
+            trigger_id=command["trigger_id"],
+            team_id=command["team_id"],
+            user_id=command["user_id"],
+            about=ModalContext(channel_id=command.get("channel_id")),
+        )
+        return
+    subcommand, args = split_subcommand(text)
     if subcommand is not None and subcommand.later is not None:
         subcommand.later(command=command, client=client, context=context, args=args)
 
@@ -76,7 +164,7 @@ def log_learning(ack: Ack, command: dict, client: WebClient, context: dict) -> N
     try:
         draft = draft_from_command(command.get("text") or "")
     except InvalidInput as refusal:
-        ack(**ephemeral(t(refusal.key, language, **refusal.params)))
+        ack(**ephemeral(refusal_text(refusal, language)))
         return
     try:
         with deps.sessions.begin() as session:

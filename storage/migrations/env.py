@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
+from storage.migrate import include_name
 from storage.models import Base
 
 # Any 64-bit number unique to learnloop: PostgreSQL advisory lock held while migrating, so
@@ -24,6 +25,7 @@ def run_migrations_online() -> None:
                 target_metadata=Base.metadata,
                 render_as_batch=connection.dialect.name == "sqlite",
                 compare_type=True,
+                include_name=include_name,
             )
             with context.begin_transaction():
                 context.run_migrations()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from bot.levers import fold
 from storage.models.base import Base, SlackId, TeamId
 from storage.types import utcnow
 
@@ -28,26 +29,44 @@ class Workspace(Base):
 
 
 class Learning(Base):
-    """Something a team learned, from a prompt reply, a command, a modal, a shortcut or a retro."""
+    """Something a team learned, from a prompt reply, a command, a modal, a shortcut or a retro.
+
+    `user_id` is who logged it (None when anonymous, and then never stored anywhere);
+    `author_id` is whom it is credited to when it was saved from someone's message. The
+    After Action Review fields are optional. `search_text` is the folded text that full-text
+    search reads; it is recomputed on every ORM insert and update, so change learnings through
+    the ORM. Migration 0003 indexes it outside the models: an FTS5 table `learnings_fts` kept
+    by triggers on SQLite, a GIN index `ix_learnings_search` on PostgreSQL.
+    """
 
     __tablename__ = "learnings"
     __table_args__ = (
-        # A redelivered Slack event finds its message already stored.
+        # A redelivered Slack event, or a message saved twice, finds its learning stored.
         UniqueConstraint(
             "team_id", "message_channel_id", "message_ts", name="uq_learnings_message"
         ),
         Index("ix_learnings_team_created", "team_id", "created_at"),
         Index("ix_learnings_team_channel", "team_id", "channel_id"),
+        Index("ix_learnings_team_user", "team_id", "user_id"),
+        Index("ix_learnings_deleted_at", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(TeamId, ForeignKey("workspaces.team_id"))
     channel_id: Mapped[str | None] = mapped_column(SlackId)
     user_id: Mapped[str | None] = mapped_column(SlackId)  # None when anonymous
+    author_id: Mapped[str | None] = mapped_column(SlackId)  # credited author of a saved message
     lever: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(16))
     tags: Mapped[list[str]] = mapped_column(default=list)
+    # "post": also posted in its channel; "private": kept in the channel's store only.
+    visibility: Mapped[str] = mapped_column(String(8), default="private", server_default="private")
+    aar_expected: Mapped[str | None] = mapped_column(Text)  # what was expected
+    aar_happened: Mapped[str | None] = mapped_column(Text)  # what happened
+    aar_why: Mapped[str | None] = mapped_column(Text)  # why it differed
+    aar_next: Mapped[str | None] = mapped_column(Text)  # what to keep or change
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     message_channel_id: Mapped[str | None] = mapped_column(SlackId)
     message_ts: Mapped[str | None] = mapped_column(String(32))
     permalink: Mapped[str | None] = mapped_column(String(500))
@@ -56,10 +75,33 @@ class Learning(Base):
     deleted_at: Mapped[datetime | None]
 
 
+def search_text_of(learning: Learning) -> str:
+    """What full-text search reads of a learning: its words, accents and case folded."""
+    parts = [
+        learning.text,
+        learning.aar_expected,
+        learning.aar_happened,
+        learning.aar_why,
+        learning.aar_next,
+        *(learning.tags or []),
+    ]
+    return fold(" ".join(part for part in parts if part))
+
+
+@event.listens_for(Learning, "before_insert")
+@event.listens_for(Learning, "before_update")
+def _fold_search_text(_mapper: Mapper, _connection: object, learning: Learning) -> None:
+    learning.search_text = search_text_of(learning)
+
+
 class Schedule(Base):
     """When and how reflection prompts are posted in one channel."""
 
     __tablename__ = "schedules"
+    __table_args__ = (
+        # One schedule per channel: Slack's settings form and the CLI edit "the" schedule.
+        UniqueConstraint("team_id", "channel_id", name="uq_schedules_channel"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(TeamId, ForeignKey("workspaces.team_id"), index=True)
@@ -72,6 +114,9 @@ class Schedule(Base):
     enabled: Mapped[bool] = mapped_column(default=True)
     created_by: Mapped[str | None] = mapped_column(SlackId)
     paused_reason: Mapped[str | None] = mapped_column(String(64))
+    # Due times before this instant are never posted: set when the schedule starts, changes
+    # rhythm or resumes, so a change never fires a time that already went by.
+    active_from: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -96,6 +141,10 @@ class PostedPrompt(Base):
     due_at: Mapped[datetime | None]
     message_ts: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(String(64))
+    tried_at: Mapped[datetime | None]  # the last attempt, for spacing out retries
+    posted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -6,16 +6,14 @@ import signal
 
 from sqlalchemy import select
 
-from bot.fakeslack.payloads import command_payload
+from bot.fakeslack.payloads import command_payload, event_envelope
 from bot.runtime import open_runtime
 from bot.settings import parse_settings
 from storage.models import Learning
 from tests.support.processes import learnloop_env, start_learnloop
 
 
-def test_run_connects_acks_a_command_with_its_answer_and_stops_cleanly(
-    slack, database_url, tmp_path
-):
+def test_run_connects_acks_a_command_and_an_event_and_stops_cleanly(slack, database_url, tmp_path):
     process = start_learnloop(["run"], learnloop_env(slack, database_url), tmp_path)
     try:
         slack.socket.wait_connected(timeout=30)
@@ -31,6 +29,15 @@ def test_run_connects_acks_a_command_with_its_answer_and_stops_cleanly(
         ack = slack.socket.wait_ack(envelope_id, timeout=10)
         assert ack["envelope_id"] == envelope_id
         assert "Staff retention" in ack["payload"]["text"]
+
+        event = event_envelope(
+            {"type": "app_home_opened", "user": "UALICE", "channel": "D0001", "tab": "home"},
+            event_id="Ev0001",
+        )
+        event_envelope_id = slack.socket.send("events_api", event)
+        assert (
+            slack.socket.wait_ack(event_envelope_id, timeout=10)["envelope_id"] == event_envelope_id
+        )
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=15)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.ids import Action
+from bot.ids import Action, LearningView
 from storage.models import Learning
 
 
@@ -98,11 +98,11 @@ def test_only_the_author_can_change_the_lever(bot):
     assert _learnings(bot)[0].lever == "knowledge_tools"
 
 
-def test_an_empty_learning_gets_an_example_and_stores_nothing(bot):
-    answer = bot.requester.command(
-        "/learning", "   ", user_id="UALICE", channel_id="CGENERAL"
-    ).json()
-    assert "/learning onboarding:" in answer["text"]
+def test_an_empty_learning_opens_the_modal_and_stores_nothing(bot):
+    response = bot.requester.command("/learning", "   ", user_id="UALICE", channel_id="CGENERAL")
+    assert response.status == 200 and response.body.strip() == ""
+    [opened] = bot.slack.wait_for("views.open", 1)
+    assert opened.params["view"]["callback_id"] == LearningView.CAPTURE
     assert _learnings(bot) == []
 
 

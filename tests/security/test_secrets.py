@@ -57,3 +57,28 @@ def test_dotenv_is_ignored_by_git():
             ["git", "ls-files", ".env"], cwd=ROOT, capture_output=True, text=True, check=True
         )
         assert tracked.stdout == ""
+
+
+def test_a_request_logs_its_team_and_slack_id_and_never_the_token(bot, caplog):
+    caplog.set_level(logging.INFO)
+    handler_records: list[logging.LogRecord] = []
+    capture = logging.Handler()
+    capture.emit = handler_records.append
+    capture.addFilter(RequestFieldsFilter())
+    logging.getLogger().addHandler(capture)
+    try:
+        bot.slack.inject("users.info", error="fatal_error")
+        response = bot.requester.command(
+            "/learning", "other: logs must not leak", user_id="UALICE", channel_id="CGENERAL"
+        )
+    finally:
+        logging.getLogger().removeHandler(capture)
+    assert response.status == 200
+    warning = next(r for r in handler_records if "users.info failed" in r.getMessage())
+    assert warning.team_id == "T0001"
+    assert warning.request_id
+    everything = (
+        "\n".join(JsonFormatter().format(record) for record in handler_records) + caplog.text
+    )
+    assert bot.slack.bot_token not in everything
+    assert "test-signing-secret" not in everything

@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from storage.db import make_engine
-from storage.migrate import upgrade
+from storage.migrate import include_name, upgrade
 from storage.models import Base
 
 
@@ -15,7 +15,9 @@ def test_migrated_schema_matches_the_models(database_url):
     engine = make_engine(database_url)
     upgrade(engine)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name}
+        )
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
 
@@ -34,3 +36,14 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     engine.dispose()
+
+
+def test_the_migrations_form_one_line_of_history():
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import MIGRATIONS
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    assert len(script.get_heads()) == 1
+    revisions = [revision.revision for revision in script.walk_revisions()]
+    assert revisions == sorted(revisions, reverse=True)

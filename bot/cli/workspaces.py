@@ -1,0 +1,39 @@
+"""Workspaces: `purge` deletes everything stored for one workspace, at once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.install import RETENTION, purge
+from bot.runtime import open_runtime
+from bot.settings import Settings
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Register the workspace sub-commands."""
+    purge_parser = subparsers.add_parser(
+        "purge",
+        help="delete every row of one workspace now (learnings, schedules, tokens, ...)",
+        description=(
+            "Delete everything learnloop stores for a workspace, without waiting the "
+            f"{RETENTION.days} days kept after an uninstall. It cannot be undone."
+        ),
+    )
+    purge_parser.add_argument("--team", required=True, help="the workspace id, T…")
+    purge_parser.set_defaults(handler=_purge)
+
+
+def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    runtime = open_runtime(settings)
+    try:
+        counts = purge(runtime.deps.sessions, args.team)
+    finally:
+        runtime.engine.dispose()
+    if not counts:
+        sys.stdout.write(f"nothing stored for workspace {args.team}\n")
+        return 0
+    for table, deleted in sorted(counts.items()):
+        sys.stdout.write(f"{table}\t{deleted}\n")
+    sys.stdout.write(f"purged workspace {args.team}: {sum(counts.values())} rows deleted\n")
+    return 0

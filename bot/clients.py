@@ -1,0 +1,22 @@
+"""Slack Web API clients: every one goes to SLACK_API_URL and waits out rate limits."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+
+from bot.settings import Settings
+
+# Slack's 429 answers carry Retry-After; the SDK waits that long before each retry.
+RATE_LIMIT_RETRIES = 3
+
+
+def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
+    """A Web API client on SLACK_API_URL that waits out rate limits and retries lost connections."""
+    client = WebClient(token=token, base_url=settings.api_url, timeout=10)
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=1))
+    return client
