@@ -41,7 +41,7 @@ def create_retro(
     now: datetime,
 ) -> Retro | None:
     """Open a retro in a channel; None when another one is already open there."""
-    _ensure_workspace(session, team_id)
+    ensure_workspace(session, team_id)
     retro = Retro(
         team_id=team_id,
         channel_id=channel_id,
@@ -62,17 +62,6 @@ def create_retro(
     except IntegrityError:
         return None
     return retro
-
-
-def _ensure_workspace(session: Session, team_id: str) -> None:
-    """The workspace row, created on first sight even when two requests see it together."""
-    if session.get(Workspace, team_id) is not None:
-        return
-    try:
-        with session.begin_nested():
-            ensure_workspace(session, team_id)
-    except IntegrityError:
-        pass  # another request created it at the same instant
 
 
 def get_retro(session: Session, team_id: str, retro_id: int) -> Retro | None:
