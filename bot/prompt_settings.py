@@ -132,6 +132,8 @@ def form_from_state(state: dict) -> SettingsForm:
     )
 
 
-def may_change(created_by: str | None, user_id: str, is_admin: bool) -> bool:
-    """Only a workspace admin or the person who set a schedule up may change or remove it."""
-    return is_admin or (created_by is not None and created_by == user_id)
+def may_change(
+    created_by: str | None, user_id: str, is_admin: bool, channel_creator: str | None = None
+) -> bool:
+    """Only a workspace admin, whoever set the schedule up, or the channel's creator may change it."""
+    return is_admin or user_id in {created_by, channel_creator} - {None}

@@ -408,17 +408,17 @@ WORDS = {
         "fr": "Il n'y a pas de planning n°{id}. `learnloop schedule list` les affiche tous.",
     },
     "prompts.not_allowed": {
-        "en": "Only a workspace admin or the person who set up these prompts (<@{owner}>) can "
-        "change them. Ask one of them if something should change.",
-        "fr": "Seuls un administrateur de l'espace de travail ou la personne qui a mis en place "
-        "ces questions (<@{owner}>) peuvent les modifier. Demandez-leur si quelque chose doit "
-        "changer.",
+        "en": "Only a workspace admin, the person who set up these prompts (<@{owner}>) or the "
+        "channel's creator can change them. Ask one of them if something should change.",
+        "fr": "Seuls un administrateur de l'espace de travail, la personne qui a mis en place "
+        "ces questions (<@{owner}>) ou le créateur du canal peuvent les modifier. "
+        "Demandez-leur si quelque chose doit changer.",
     },
     "prompts.not_allowed_admin": {
-        "en": "Only a workspace admin can change these prompts. Ask one if something should "
-        "change.",
-        "fr": "Seul un administrateur de l'espace de travail peut modifier ces questions. "
-        "Demandez-lui si quelque chose doit changer.",
+        "en": "Only a workspace admin or the channel's creator can change these prompts. Ask one "
+        "if something should change.",
+        "fr": "Seuls un administrateur de l'espace de travail ou le créateur du canal peuvent "
+        "modifier ces questions. Demandez-leur si quelque chose doit changer.",
     },
     "prompts.not_in_this_channel": {
         "en": "I am not a member of this channel yet: invite me with `/invite @learnloop`, then "

@@ -71,11 +71,8 @@ def open_settings(
 ) -> None:
     """Open a channel's settings form, or say politely why not (bot not there, not allowed)."""
     language = deps.language_for(client, team_id, user_id)
-    try:
-        member = bool(client.conversations_info(channel=channel_id)["channel"].get("is_member"))
-    except SlackApiError:
-        member = False
-    if not member:
+    channel = _channel_info(client, channel_id)
+    if not channel.get("is_member"):
         refuse(t("prompts.not_in_this_channel", language))
         return
     with deps.sessions() as session:
@@ -83,7 +80,7 @@ def open_settings(
         form = _form_for(schedule, session.get(Workspace, team_id), deps)
         owner = schedule.created_by if schedule else None
     if schedule is not None and not may_change(
-        owner, user_id, deps.is_admin(client, team_id, user_id)
+        owner, user_id, deps.is_admin(client, team_id, user_id), channel.get("creator")
     ):
         refuse(refusal_text(owner, language))
         return
@@ -104,11 +101,14 @@ def submit_settings(
         ack(**settings_errors(errors))
         return
     is_admin = deps.is_admin(client, team_id, user_id)
+    creator = _channel_info(client, channel_id).get("creator")
     now = deps.now()
     try:
         with deps.sessions.begin() as session:
             schedule = schedule_for_channel(session, team_id, channel_id)
-            if schedule is not None and not may_change(schedule.created_by, user_id, is_admin):
+            if schedule is not None and not may_change(
+                schedule.created_by, user_id, is_admin, creator
+            ):
                 refusal = refusal_text(schedule.created_by, language)
                 ack(**settings_errors([(PromptBlock.CADENCE, refusal)]))
                 return
@@ -237,3 +237,11 @@ def post_anonymous(body: dict, client: WebClient, context: BoltContext) -> None:
             channel_id=answer["channel_id"],
             ts=posted["ts"],
         )
+
+
+def _channel_info(client: WebClient, channel_id: str) -> dict:
+    """conversations.info's channel, or nothing when Slack will not say (the bot is not in it)."""
+    try:
+        return client.conversations_info(channel=channel_id)["channel"]
+    except SlackApiError:
+        return {}

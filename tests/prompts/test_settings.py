@@ -126,6 +126,18 @@ def test_only_an_admin_or_the_creator_may_change_a_schedule(bot, slack):
     assert schedules(bot.deps)[0].created_by == "UALICE"
 
 
+def test_the_channels_creator_may_change_its_schedule_too(bot, slack):
+    slack.add_channel(
+        "CTEAM", "team", members=["UALICE", "UBRUNO", slack.bot_user_id], creator="UBRUNO"
+    )
+    new_schedule(bot.deps, channel="CTEAM", created_by="UALICE")
+    modal = _open_settings(bot, "UBRUNO", channel="CTEAM")
+    assert modal is not None
+    off = _form(**{PromptBlock.ENABLED: ("checkboxes", [])})
+    bot.requester.view_submission(modal, off, user_id="UBRUNO")
+    assert schedules(bot.deps)[0].enabled is False
+
+
 def test_settings_in_a_channel_the_bot_is_not_in_says_to_invite_it(bot, slack):
     slack.add_channel("CNOBOT", "nobot", members=["UALICE"])
     assert _open_settings(bot, "UALICE", channel="CNOBOT") is None
