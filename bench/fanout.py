@@ -5,8 +5,8 @@ The fake Slack enforces one post per second per channel and a per-workspace burs
 workspace with its own token from the installation store. A second run stops the clock
 halfway and starts a new one, and counts duplicates and losses.
 
-The job measured is a reference weekly-prompt job written the way learnloop's jobs are
-(claim each occurrence in the database, then post, paced by bot.pacing.fan_out).
+The job measured is the real one the clock runs, bot.prompt_posting.post_due_prompts: each
+due prompt is claimed in the database just before it is posted, paced by bot.pacing.fan_out.
 """
 
 from __future__ import annotations
@@ -16,89 +16,18 @@ import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from slack_sdk.errors import SlackApiError
-from sqlalchemy import insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import insert
 
 from bot.deps import Deps
 from bot.fakeslack import FakeSlack
-from bot.pacing import DEFAULT_LIMITS, fan_out, lower_bound_s
+from bot.pacing import DEFAULT_LIMITS, lower_bound_s
+from bot.prompt_posting import post_due_prompts
 from bot.runtime import open_runtime
 from bot.settings import Settings
-from storage.models import SLACK_BOTS, PostedPrompt, Schedule, Workspace
+from storage.models import SLACK_BOTS, Schedule, Workspace
 
-PENDING, SENDING, POSTED = "pending", "sending", "posted"
-
-
-def weekly_prompt_job(deps: Deps, now: datetime, stop: threading.Event | None = None) -> int:
-    """Claim this week's prompt of every enabled schedule, then post the claimed ones, paced."""
-    with deps.sessions() as session:
-        schedules = session.execute(
-            select(Schedule.id, Schedule.team_id, Schedule.channel_id).where(Schedule.enabled)
-        ).all()
-    # One statement claims every occurrence; a row another clock (or this one before a
-    # restart) already claimed is left as it is.
-    rows = [
-        {
-            "team_id": team_id,
-            "channel_id": channel_id,
-            "schedule_id": schedule_id,
-            "lever": "team_learning",
-            "question_key": "weekly",
-            "language": "en",
-            "due_at": now,
-            "status": PENDING,
-            "created_at": now,
-        }
-        for schedule_id, team_id, channel_id in schedules
-    ]
-    if rows:
-        with deps.sessions.begin() as session:
-            dialect = session.get_bind().dialect.name
-            insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
-            session.execute(
-                insert_(PostedPrompt).on_conflict_do_nothing(
-                    index_elements=["schedule_id", "due_at"]
-                ),
-                rows,
-            )
-    with deps.sessions() as session:
-        claimed = session.execute(
-            select(PostedPrompt.id, PostedPrompt.team_id, PostedPrompt.channel_id).where(
-                PostedPrompt.due_at == now, PostedPrompt.status == PENDING
-            )
-        ).all()
-
-    def send(row) -> str | None:
-        prompt_id, team_id, channel_id = row
-        with deps.sessions.begin() as session:
-            taken = session.execute(
-                update(PostedPrompt)
-                .where(PostedPrompt.id == prompt_id, PostedPrompt.status == PENDING)
-                .values(status=SENDING)
-            ).rowcount
-        if not taken:
-            return None
-        try:
-            answer = deps.client_for(team_id).chat_postMessage(
-                channel=channel_id, text=f"What did the team learn this week? ({now:%Y-%m-%d})"
-            )
-        except SlackApiError:
-            with deps.sessions.begin() as session:  # give the claim back for the next tick
-                session.execute(
-                    update(PostedPrompt).where(PostedPrompt.id == prompt_id).values(status=PENDING)
-                )
-            raise
-        with deps.sessions.begin() as session:
-            session.execute(
-                update(PostedPrompt)
-                .where(PostedPrompt.id == prompt_id)
-                .values(status=POSTED, message_ts=answer["ts"])
-            )
-        return answer["ts"]
-
-    outcomes = fan_out([(row[1], row[2], row) for row in claimed], send, stop=stop)
-    return sum(1 for outcome in outcomes if outcome.result)
+# Schedules are active from long before any due time the bench picks.
+ACTIVE_FROM = datetime(2020, 1, 6, tzinfo=UTC)
 
 
 def _seed(slack: FakeSlack, deps: Deps, workspaces: int, channels_per_workspace: int) -> list:
@@ -127,20 +56,26 @@ def _seed(slack: FakeSlack, deps: Deps, workspaces: int, channels_per_workspace:
                 slack.add_channel(channel_id, f"team-{w}-{c}", team_id=team_id, members=[bot_user])
                 session.add(
                     Schedule(
-                        team_id=team_id, channel_id=channel_id, cron="0 9 * * MON", timezone="UTC"
+                        team_id=team_id,
+                        channel_id=channel_id,
+                        cron="0 9 * * MON",
+                        timezone="UTC",
+                        active_from=ACTIVE_FROM,
                     )
                 )
                 targets.append((team_id, channel_id, None))
     return targets
 
 
-def _count(slack: FakeSlack, targets: list, marker: str) -> tuple[int, int, int]:
-    per_channel = Counter()
-    for _team, channel_id, _ in targets:
-        per_channel[channel_id] = sum(1 for m in slack.messages(channel_id) if marker in m["text"])
-    duplicates = sum(max(0, n - 1) for n in per_channel.values())
-    losses = sum(1 for n in per_channel.values() if n == 0)
-    return sum(per_channel.values()), duplicates, losses
+def _count(slack: FakeSlack, targets: list) -> tuple[int, int, int]:
+    """Prompts posted since the call log was last cleared: total, duplicates, losses."""
+    per_channel = Counter(
+        call.params["channel"] for call in slack.calls_to("chat.postMessage") if call.status == 200
+    )
+    counts = [per_channel[channel_id] for _team, channel_id, _ in targets]
+    duplicates = sum(max(0, n - 1) for n in counts)
+    losses = sum(1 for n in counts if n == 0)
+    return sum(counts), duplicates, losses
 
 
 def bench_fanout(
@@ -167,9 +102,9 @@ def bench_fanout(
 
         first_due = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
         started = time.perf_counter()
-        weekly_prompt_job(runtime.deps, first_due)
+        post_due_prompts(runtime.deps, first_due)
         elapsed = time.perf_counter() - started
-        total, duplicates, losses = _count(slack, targets, f"{first_due:%Y-%m-%d}")
+        total, duplicates, losses = _count(slack, targets)
         rate_limited = sum(1 for c in slack.calls_to("chat.postMessage") if c.status == 429)
         runtime.engine.dispose()
 
@@ -183,7 +118,7 @@ def bench_fanout(
         first_clock = open_runtime(settings, migrate=False)
         stop = threading.Event()
         runner = threading.Thread(
-            target=weekly_prompt_job, args=(first_clock.deps, second_due, stop)
+            target=post_due_prompts, args=(first_clock.deps, second_due, stop)
         )
         runner.start()
         half = len(targets) // 2
@@ -196,9 +131,9 @@ def bench_fanout(
         )
         first_clock.engine.dispose()
         second_clock = open_runtime(settings, migrate=False)
-        weekly_prompt_job(second_clock.deps, second_due)
+        post_due_prompts(second_clock.deps, second_due)
         second_clock.engine.dispose()
-        total2, duplicates2, losses2 = _count(slack, targets, f"{second_due:%Y-%m-%d}")
+        total2, duplicates2, losses2 = _count(slack, targets)
 
     return {
         "channels": len(targets),

@@ -11,11 +11,13 @@ from bot.blocks.home import SettingsView
 from bot.deps import Deps
 from bot.digest import DIGEST_CADENCES
 from bot.errors import InvalidInput
-from bot.ids import HomeBlock
+from bot.ids import HomeBlock, MyDataBlock
+from bot.my_data import parse_retention
 from bot.settings import LANGUAGES
 from storage.admin_settings import ANONYMITY_POLICIES, anonymity_policy, save_workspace_settings
 from storage.digests import get_digest_setting, set_digest
 from storage.models import Workspace
+from storage.my_data import retention_days_of
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class SettingsForm:
     digest_channel: str | None
     digest_cadence: str
     anonymity: str
+    retention_days: int = 0
 
 
 def settings_view(session: Session, team_id: str) -> SettingsView:
@@ -40,6 +43,7 @@ def settings_view(session: Session, team_id: str) -> SettingsView:
         digest_cadence=digest.cadence if digest else "off",
         digest_problem=digest.problem if digest else None,
         anonymity=anonymity_policy(workspace),
+        retention_days=retention_days_of(workspace.settings if workspace else None),
     )
 
 
@@ -72,12 +76,14 @@ def read_settings(values: dict, default_language: str) -> SettingsForm:
     if cadence != "off" and not channel:
         raise InvalidInput("home.digest_needs_channel", field=HomeBlock.DIGEST_CHANNEL)
     anonymity = _selected(values, HomeBlock.ANONYMITY)
+    retention_days = parse_retention(_selected(values, MyDataBlock.RETENTION))
     return SettingsForm(
         language=language if language in LANGUAGES else default_language,
         timezone=timezone,
         digest_channel=channel,
         digest_cadence=cadence,
         anonymity=anonymity if anonymity in ANONYMITY_POLICIES else "allowed",
+        retention_days=retention_days,
     )
 
 
@@ -91,6 +97,7 @@ def save_settings(deps: Deps, team_id: str, user_id: str, form: SettingsForm) ->
             language=form.language,
             timezone=form.timezone,
             anonymity=form.anonymity,
+            retention_days=form.retention_days,
         )
         before = get_digest_setting(session, team_id)
         unchanged = before is not None and (before.channel_id, before.cadence) == (

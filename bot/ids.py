@@ -256,3 +256,15 @@ class LearningBlock(StrEnum):
 
     ITEM = "learning_item"
     MORE = "learning_more"
+
+
+class MyDataAction(StrEnum):
+    """action_id of the button under `/learning my-data`."""
+
+    DELETE = "my_data_delete"
+
+
+class MyDataBlock(StrEnum):
+    """block_id (and action_id) of the retention field of App Home's settings modal."""
+
+    RETENTION = "home_settings_retention"

@@ -6,13 +6,20 @@ A 429 is waited out by the Web API client (Retry-After). Any other failure is lo
 channel and the reason and tried again on the next tick, then less and less often (up to every
 15 minutes) while the due time is within the grace period (bot/schedules.py). When the bot was
 removed from the channel, or the channel is gone or archived, the schedule is paused and
-whoever set it up is told once, in a DM. A process that dies between claiming and posting
-leaves that one prompt unposted rather than risking a double post.
+whoever set it up is told once, in a DM.
+
+Many due prompts go out through bot.pacing.fan_out: over a bounded pool of threads, about one
+message a second per channel and within each workspace's burst and pace. Each send claims its
+prompt just before posting it, so a clock that stops mid-fan-out (SIGTERM sets
+bot.pacing.STOPPING) leaves the unsent ones unclaimed and the next tick, on any clock, posts
+them. A process that dies between claiming and posting leaves that one prompt `posting`, and
+it is never posted (rather than risking a double post).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,12 +32,14 @@ from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.levers import Lever
 from bot.messages import t
+from bot.pacing import fan_out
 from bot.prompts import describe_when, question_key, question_text
 from bot.schedules import DEFAULT_CRON, due_time, next_lever
 from storage.models import Workspace
 from storage.prompts import (
     FAILED,
     POSTED,
+    POSTING,
     SKIPPED,
     claim_prompt,
     finish_prompt,
@@ -85,18 +94,49 @@ class Outcome:
     error: str | None = None
 
 
-def post_due_prompts(deps: Deps, now: datetime) -> None:
-    """The scheduler job: post every schedule's due prompt that no process posted yet."""
+def post_due_prompts(deps: Deps, now: datetime, stop: threading.Event | None = None) -> None:
+    """The scheduler job: post every schedule's due prompt that no process posted yet, paced."""
     with deps.sessions() as session:
-        due = [(schedule.team_id, schedule.id) for schedule in active_schedules(session)]
-    for team_id, schedule_id in due:
-        try:
-            claimed = _claim_due(deps, team_id, schedule_id, now)
-        except SQLAlchemyError:
-            log.exception("could not claim a prompt", extra={"team_id": team_id})
-            continue
-        if claimed is not None:
-            post_claimed(deps, deps.client_for(team_id), claimed, now)
+        due = [
+            (schedule.team_id, schedule.channel_id, (schedule.team_id, schedule.id))
+            for schedule in active_schedules(session)
+            if _may_be_due(session, schedule, now)
+        ]
+    fan_out(due, lambda item: _claim_and_post(deps, item[0], item[1], now), stop=stop)
+
+
+def _may_be_due(session, schedule, now: datetime) -> bool:
+    """Whether a schedule has a prompt to claim now (read only; the claim decides)."""
+    due = _due_at(schedule, now)
+    if due is None:
+        return False
+    existing = prompt_for_due(session, schedule.id, due)
+    return existing is None or (
+        existing.status == FAILED
+        and existing.tried_at is not None
+        and existing.tried_at <= now - retry_delay(existing.attempts)
+    )
+
+
+def _due_at(schedule, now: datetime) -> datetime | None:
+    try:
+        return due_time(
+            schedule.cron, schedule.timezone, now, schedule.active_from or schedule.created_at
+        )
+    except InvalidInput:
+        log.warning("schedule #%s has a bad cron %r", schedule.id, schedule.cron)
+        return None
+
+
+def _claim_and_post(deps: Deps, team_id: str, schedule_id: int, now: datetime) -> Outcome | None:
+    try:
+        claimed = _claim_due(deps, team_id, schedule_id, now)
+    except SQLAlchemyError:
+        log.exception("could not claim a prompt", extra={"team_id": team_id})
+        return None
+    if claimed is None:
+        return None  # no longer due, or another process claimed it first
+    return post_claimed(deps, deps.client_for(team_id), claimed, now)
 
 
 def _prompt_language(session, deps: Deps, team_id: str, language: str | None) -> str:
@@ -109,13 +149,7 @@ def _claim_due(deps: Deps, team_id: str, schedule_id: int, now: datetime) -> Cla
         schedule = get_schedule(session, team_id, schedule_id)
         if schedule is None or not schedule.enabled or schedule.paused_reason:
             return None
-        try:
-            due = due_time(
-                schedule.cron, schedule.timezone, now, schedule.active_from or schedule.created_at
-            )
-        except InvalidInput:
-            log.warning("schedule #%s has a bad cron %r", schedule.id, schedule.cron)
-            return None
+        due = _due_at(schedule, now)
         if due is None:
             return None
         existing = prompt_for_due(session, schedule.id, due)
@@ -168,6 +202,26 @@ def post_claimed(deps: Deps, client: WebClient, claimed: Claimed, now: datetime)
         reason = str(error.response.get("error") or error.response.status_code)
         _failed(deps, client, claimed, reason, now)
         return Outcome(claimed.prompt_id, claimed.lever, error=reason)
+    except TimeoutError:
+        # Slack got the request but did not answer in time: it may have posted it. Left as
+        # claimed and never retried, since a prompt posted twice is worse than one missed.
+        log.warning(
+            "no answer from Slack for prompt #%s in channel %s: it may have been posted; "
+            "not retried",
+            claimed.prompt_id,
+            claimed.channel_id,
+            extra={"team_id": claimed.team_id},
+        )
+        with deps.sessions.begin() as session:
+            finish_prompt(
+                session,
+                claimed.team_id,
+                claimed.prompt_id,
+                status=POSTING,
+                error="no_answer",
+                now=now,
+            )
+        return Outcome(claimed.prompt_id, claimed.lever, error="no_answer")
     except OSError as error:  # the connection failed even after the client's retry
         _failed(deps, client, claimed, type(error).__name__, now)
         return Outcome(claimed.prompt_id, claimed.lever, error=type(error).__name__)

@@ -20,6 +20,7 @@ from bot.curation import purge_deleted_learnings
 from bot.deps import Deps
 from bot.digest_job import run_digests
 from bot.install import purge_expired_workspaces
+from bot.my_data import purge_expired_learnings
 from bot.newcomers import send_due_nudges
 from bot.prompt_posting import post_due_prompts
 from bot.retro_jobs import ask_retro_followups, remind_retro_actions
@@ -39,6 +40,7 @@ JOBS: list[Job] = [
     run_checkins,
     run_digests,
     purge_deleted_learnings,
+    purge_expired_learnings,
     post_due_prompts,
 ]
 

@@ -2,6 +2,7 @@
 
 The anonymity policy lives in `Workspace.settings["anonymity"]`: `allowed` (the default:
 people may choose to log a learning anonymously) or `never` (every learning names its author).
+`Workspace.settings["retention_days"]`: learnings older than this are purged (0: kept forever).
 """
 
 from __future__ import annotations
@@ -26,14 +27,24 @@ def anonymity_allowed(session: Session, team_id: str) -> bool:
 
 
 def save_workspace_settings(
-    session: Session, team_id: str, *, language: str, timezone: str, anonymity: str
+    session: Session,
+    team_id: str,
+    *,
+    language: str,
+    timezone: str,
+    anonymity: str,
+    retention_days: int = 0,
 ) -> Workspace:
     """Store what an admin chose; the caller checked each value."""
     workspace = ensure_workspace(session, team_id)
     workspace.language = language
     workspace.timezone = timezone
     # A new dict, so SQLAlchemy sees the JSON column change.
-    workspace.settings = {**(workspace.settings or {}), "anonymity": anonymity}
+    workspace.settings = {
+        **(workspace.settings or {}),
+        "anonymity": anonymity,
+        "retention_days": retention_days,
+    }
     session.flush()
     return workspace
 

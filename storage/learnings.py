@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, delete, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, delete, false, func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from bot.levers import fold
 from storage.models import Learning
 from storage.search import text_match
 from storage.types import utcnow
@@ -96,6 +97,45 @@ def add_learning(
     session.add(learning)
     session.flush()
     return learning
+
+
+def insert_learning(
+    session: Session,
+    *,
+    team_id: str,
+    text: str,
+    lever: str,
+    source: str,
+    user_id: str | None,
+    channel_id: str | None,
+    now: datetime,
+) -> int:
+    """Store a learning that is only a text (a `/learning <text>`) and give its id.
+
+    The hot path of `/learning`: one INSERT … RETURNING, without the ORM's unit of work and
+    without reading the workspace row (the caller creates it, with `ensure_workspace`, when
+    the workspace's first learning fails its foreign key). The row is the one `add_learning`
+    would store, `search_text` included.
+    """
+    table = Learning.__table__
+    statement = (
+        insert(table)
+        .values(
+            team_id=team_id,
+            channel_id=channel_id,
+            user_id=user_id,
+            lever=lever,
+            text=text,
+            source=source,
+            tags=[],
+            visibility="private",
+            search_text=fold(text),  # what search_text_of gives for a text alone
+            created_at=now,
+            updated_at=now,
+        )
+        .returning(table.c.id)
+    )
+    return session.execute(statement).scalar_one()
 
 
 def set_review(learning: Learning, review: Review) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.blocks.checkins import result_line
 from bot.blocks.common import context, lever_label, plain, section
+from bot.blocks.my_data import retention_input, retention_value
 from bot.checkins import MIN_ANSWERS, LeverResult
 from bot.ids import HomeAction, HomeBlock, HomeView
 from bot.levers import Lever
@@ -146,6 +147,7 @@ class SettingsView:
     digest_cadence: str
     digest_problem: str | None
     anonymity: str
+    retention_days: int = 0
 
 
 def settings_section(view: SettingsView, default: str, language: str) -> list[dict]:
@@ -165,6 +167,7 @@ def settings_section(view: SettingsView, default: str, language: str) -> list[di
         t("home.timezone", language, value=escape(view.timezone or default)),
         t("home.digest", language, value=digest),
         t("home.anonymity", language, value=t(f"home.anonymity_{view.anonymity}", language)),
+        t("my_data.retention", language, value=retention_value(view.retention_days, language)),
     ]
     blocks = [
         header(t("home.settings_title", language)),
@@ -205,7 +208,7 @@ def list_section(title: str, lines: Sequence[str], empty: str, language: str) ->
 
 
 def settings_modal(view: SettingsView, default_timezone: str, language: str) -> dict:
-    """Language, time zone, digest channel and rhythm, anonymity: for admins."""
+    """Language, time zone, digest channel and rhythm, anonymity, retention: for admins."""
     languages = [
         {"text": plain(t(f"home.language_{code}", language)), "value": code} for code in LANGUAGES
     ]
@@ -277,6 +280,7 @@ def settings_modal(view: SettingsView, default_timezone: str, language: str) -> 
                     "initial_option": policies[ANONYMITY_POLICIES.index(view.anonymity)],
                 },
             ),
+            retention_input(view.retention_days, language),
         ],
     }
 

@@ -9,6 +9,7 @@ from handlers.actions import (
     handover,
     home,
     learning,
+    my_data,
     onboarding,
     prompts,
     retro,
@@ -26,3 +27,4 @@ def register(app: App) -> None:
     home.register(app)
     checkins.register(app)
     prompts.register(app)
+    my_data.register(app)

@@ -14,23 +14,25 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.blocks.common import ephemeral
 from bot.blocks.learning import refusal_text, saved_confirmation, usage_text
-from bot.deps import deps_of
+from bot.deps import Deps, deps_of
 from bot.errors import InvalidInput
 from bot.ids import Command
 from bot.learning_form import ModalContext
 from bot.learnings import draft_from_command
 from bot.messages import t
-from handlers.commands import handover, prompts
+from handlers.commands import handover, my_data, prompts
 from handlers.commands import learning_library as library
 from handlers.views.learning_modal import open_capture
-from storage.learnings import add_learning
+from storage.learnings import insert_learning
+from storage.workspaces import ensure_workspace
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +74,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         answer=library.answer_export, later=library.later_export, usage="learning.usage.export"
     ),
     "handover": Subcommand(answer=handover.answer, later=handover.later),
+    "my-data": Subcommand(answer=my_data.answer, later=my_data.later, usage="my_data.usage"),
     "settings": Subcommand(
         answer=prompts.answer_settings, later=prompts.later_settings, usage="prompts.usage"
     ),
@@ -167,17 +170,16 @@ def log_learning(ack: Ack, command: dict, client: WebClient, context: dict) -> N
         ack(**ephemeral(refusal_text(refusal, language)))
         return
     try:
-        with deps.sessions.begin() as session:
-            learning_id = add_learning(
-                session,
-                team_id=team_id,
-                text=draft.text,
-                lever=draft.lever,
-                source="command",
-                user_id=user_id,
-                channel_id=command.get("channel_id"),
-                now=deps.now(),
-            ).id
+        learning_id = _store(
+            deps,
+            team_id=team_id,
+            text=draft.text,
+            lever=draft.lever,
+            source="command",
+            user_id=user_id,
+            channel_id=command.get("channel_id"),
+            now=deps.now(),
+        )
     except SQLAlchemyError:
         log.exception("a /learning could not be stored", extra={"team_id": team_id})
         ack(**ephemeral(t("common.not_saved", language)))
@@ -186,3 +188,14 @@ def log_learning(ack: Ack, command: dict, client: WebClient, context: dict) -> N
         learning_id, draft.lever, draft.text, language, guessed=draft.lever_guessed
     )
     ack(**confirmation)
+
+
+def _store(deps: Deps, **learning: Any) -> int:
+    """Insert the learning; the workspace's first one creates its row and tries again."""
+    try:
+        with deps.sessions.begin() as session:
+            return insert_learning(session, **learning)
+    except IntegrityError:  # no workspace row yet (its foreign key): rare, so not read first
+        with deps.sessions.begin() as session:
+            ensure_workspace(session, learning["team_id"])
+            return insert_learning(session, **learning)

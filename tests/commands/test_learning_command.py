@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.ids import Action, LearningView
-from storage.models import Learning
+from storage.models import Learning, Workspace
+from storage.models.core import search_text_of
 
 
 def _learnings(bot) -> list[Learning]:
@@ -141,3 +142,25 @@ def test_a_bad_or_stale_signature_gets_401_and_changes_nothing(bot):
     assert bot.requester.raw(body, stale).status == 401
     with bot.deps.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Learning)) == 0
+
+
+def test_the_first_learning_of_a_workspace_creates_its_row_and_is_searchable(bot):
+    with bot.deps.sessions() as session:
+        assert session.get(Workspace, "T0001") is None  # the first learning finds no row
+
+    for text in ("onboarding: Pair each newcomer with a Buddy", "onboarding: Écrire le guide"):
+        response = bot.requester.command("/learning", text, user_id="UALICE", channel_id="CGENERAL")
+        assert response.status == 200
+        assert "#" in response.json()["text"]
+
+    learnings = _learnings(bot)
+    assert [learning.search_text for learning in learnings] == [
+        search_text_of(learning) for learning in learnings
+    ]
+    assert [learning.search_text for learning in learnings] == [
+        "pair each newcomer with a buddy",
+        "ecrire le guide",
+    ]
+    assert [(learning.tags, learning.visibility) for learning in learnings] == [([], "private")] * 2
+    with bot.deps.sessions() as session:
+        assert session.get(Workspace, "T0001") is not None

@@ -1,9 +1,8 @@
 """Two clocks on one PostgreSQL post each due prompt once, paced within Slack's limits.
 
-The prompt job of the prompts feature is not in the tree yet, so the clocks run the reference
-weekly-prompt job of bench/fanout.py, written the way learnloop's jobs are: claim every
-occurrence with one INSERT … ON CONFLICT DO NOTHING on (schedule_id, due_at), take each claim
-with an UPDATE … WHERE status='pending', then post it through bot.pacing.fan_out.
+The clocks run the real scheduler tick (bot.scheduler.run_due_jobs, whose prompt job is
+bot.prompt_posting.post_due_prompts): each due prompt is claimed with an INSERT on the unique
+(schedule_id, due_at) just before it is posted, and posts are paced by bot.pacing.fan_out.
 """
 
 from __future__ import annotations
@@ -14,8 +13,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bench.fanout import _seed, weekly_prompt_job
+from bench.fanout import _seed
+from bot.prompt_posting import post_due_prompts
 from bot.runtime import open_runtime
+from bot.scheduler import run_due_jobs
 from bot.settings import Settings
 from storage.models import PostedPrompt
 from tests.support.databases import empty_all_tables
@@ -42,7 +43,7 @@ def test_two_clocks_on_one_postgresql_post_each_due_prompt_once(slack, postgres_
 
     def tick(deps) -> None:
         start.wait()
-        weekly_prompt_job(deps, DUE)
+        run_due_jobs(deps, DUE)
 
     threads = [threading.Thread(target=tick, args=(clock.deps,)) for clock in clocks]
     for thread in threads:
@@ -81,17 +82,24 @@ def test_a_clock_stopped_mid_fan_out_is_resumed_by_the_next_without_duplicates(s
         return original(team_id)
 
     first.deps.clients = counting_clients
-    weekly_prompt_job(first.deps, DUE, stop)
+    post_due_prompts(first.deps, DUE, stop)
     assert halfway.is_set()
     sent_by_first = len([c for c in slack.calls_to("chat.postMessage") if c.status == 200])
     assert 0 < sent_by_first < len(targets)
     first.engine.dispose()
 
     second = open_runtime(_clock_settings(slack, postgres_url), migrate=False)
-    weekly_prompt_job(second.deps, DUE)
-    second.engine.dispose()
+    with second.deps.sessions() as session:
+        statuses = Counter(session.scalars(select(PostedPrompt.status)))
+    # The first clock claimed only what it posted: the rest were never claimed, not lost.
+    assert statuses == {"posted": sent_by_first}
+    run_due_jobs(second.deps, DUE)
 
     posts = [c for c in slack.calls_to("chat.postMessage") if c.status == 200]
     per_channel = Counter(call.params["channel"] for call in posts)
     assert len(per_channel) == len(targets)
     assert set(per_channel.values()) == {1}
+    with second.deps.sessions() as session:
+        statuses = Counter(session.scalars(select(PostedPrompt.status)))
+    assert statuses == {"posted": len(targets)}
+    second.engine.dispose()
