@@ -103,6 +103,12 @@ def test_a_private_channels_learnings_are_never_shown_to_a_non_member(bot):
     assert _found_ids(admin) == [shared]
 
 
+def test_a_public_channels_learnings_are_found_by_people_who_never_joined_it(bot, slack):
+    slack.add_channel("CFIELD", "field", members=["UALICE", slack.bot_user_id])
+    field = seed(bot, "the field team decides small purchases", channel="CFIELD")
+    assert _found_ids(answer_after(bot, "search purchases", user="UBRUNO")) == [field]
+
+
 def test_deleted_learnings_are_never_found(bot):
     kept = seed(bot, "keep the archive tidy")
     seed(bot, "keep the archive messy", deleted=True)
