@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,9 @@ from bot.dates import parse_day
 from bot.errors import InvalidInput
 from bot.learnings import MAX_LEARNING_CHARS, draft_from_command
 from bot.levers import Lever, find_lever, guess_lever, split_lever_marker
+from bot.onboarding import parse_days
+from bot.schedules import check_cron, check_timezone, next_occurrence
+from bot.search_query import parse_query
 from bot.settings import SettingsError, parse_settings
 from bot.text import escape, quote
 
@@ -92,3 +96,78 @@ def test_settings_parse_or_stop_with_one_line(values):
         parse_settings(values)
     except SettingsError as error:
         assert "\n" not in str(error)
+
+
+cron_text = st.one_of(
+    st.text(max_size=40),
+    st.lists(
+        st.sampled_from(["*", "*/5", "0", "10", "59", "60", "1-5", "MON", "mon-fri", "7", "x", ""]),
+        min_size=1,
+        max_size=7,
+    ).map(" ".join),
+)
+
+
+@given(cron_text)
+@settings(max_examples=300)
+def test_cron_expressions_are_accepted_or_refused_with_a_reason(text):
+    try:
+        cron = check_cron(text)
+    except InvalidInput as refusal:
+        assert refusal.field
+    else:
+        assert next_occurrence(cron, "Europe/Paris", datetime(2026, 1, 1, tzinfo=UTC)) is not None
+
+
+@given(st.text(max_size=60))
+def test_timezones_are_accepted_or_refused_with_a_reason(text):
+    try:
+        check_timezone(text)
+    except InvalidInput as refusal:
+        assert refusal.field
+
+
+search_text = st.lists(
+    st.one_of(
+        st.text(max_size=15),
+        st.sampled_from(
+            [
+                "lever:",
+                "lever:onboarding",
+                "from:@",
+                "from:<@U1>",
+                "in:#",
+                "in:<#C1|x>",
+                "since:",
+                "since:2026-02-30",
+                "since:2026-01-01",
+                "levier:équipe",
+                ":",
+                "@",
+                "#",
+            ]
+        ),
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@given(search_text)
+@settings(max_examples=300)
+def test_search_filters_parse_or_are_refused_with_a_reason(text):
+    try:
+        query = parse_query(text, "Europe/Paris")
+    except InvalidInput as refusal:
+        assert refusal.key
+    else:
+        assert query.lever is None or isinstance(query.lever, str)
+
+
+@given(st.text(max_size=40))
+def test_onboarding_days_parse_or_are_refused_with_a_reason(text):
+    try:
+        days = parse_days(text)
+    except InvalidInput as refusal:
+        assert refusal.key
+    else:
+        assert all(0 <= day <= 365 for day in days)
