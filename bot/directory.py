@@ -1,20 +1,16 @@
-"""Asking Slack who is in a channel, and which person or channel a name designates."""
+"""Asking Slack which channels a person may read, and which person or channel a name designates."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
 from bot.errors import InvalidInput
 from bot.levers import fold
 from bot.search_query import ChannelRef, UserRef
 from bot.visibility import ChannelAccess
-
-log = logging.getLogger(__name__)
 
 
 def _pages(call: Callable[..., SlackResponse], key: str, **params: str) -> Iterator[dict]:
@@ -26,15 +22,6 @@ def _pages(call: Callable[..., SlackResponse], key: str, **params: str) -> Itera
         cursor = (response.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
             return
-
-
-def channel_members(client: WebClient, channel_id: str) -> set[str] | None:
-    """The members of a channel, or None when Slack will not say (e.g. the bot is not in it)."""
-    try:
-        return set(_pages(client.conversations_members, "members", channel=channel_id))
-    except SlackApiError as error:
-        log.info("conversations.members %s: %s", channel_id, error.response.get("error"))
-        return None
 
 
 def readable_channels(
