@@ -41,7 +41,9 @@ SIZES = {
         "fanout": (10, 100),
     },
 }
-WORKERS, THREADS = 2, 4
+# `learnloop serve`'s defaults for each database (bot/server.py default_workers), given to
+# the three apps alike.
+GUNICORN = {"sqlite": {"workers": 1, "threads": 4}, "postgresql": {"workers": 2, "threads": 4}}
 
 
 def _postgres_version() -> str | None:
@@ -92,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "size": size,
         "machine": describe(pg_version),
-        "gunicorn": {"workers": WORKERS, "threads": THREADS, "worker_class": "gthread"},
+        "gunicorn": {
+            database: {**GUNICORN[database], "worker_class": "gthread"} for database in databases
+        },
     }
     if not pg_version:
         report["postgresql_skipped"] = f"no PostgreSQL answers at {POSTGRES_ADMIN_URL}"
@@ -110,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                         url_for,
                         levels=sizes["levels"],
                         max_seconds=sizes["max_seconds"],
-                        workers=WORKERS,
-                        threads=THREADS,
+                        **GUNICORN[database],
                         workdir=workdir,
                     )
                 _print_acks([r for r in report["acks"] if r["database"] == database])

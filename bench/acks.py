@@ -1,8 +1,8 @@
 """Ack latency, throughput, server CPU and worker memory of signed /learning requests.
 
-learnloop (`learnloop serve`), a bare Bolt app that only acks, and a floor app that does one
-INSERT + COMMIT through the driver, all under the same gunicorn settings and, for the two
-Bolt apps, the same `process_before_response=True`.
+learnloop (`learnloop serve`), a bare Bolt app that only acks, and a floor app that INSERTs
+the same row into the same table and COMMITs through the driver, all under the same gunicorn
+settings and, for the two Bolt apps, the same `process_before_response=True`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ def bench_acks(
         slack.add_channel("CGENERAL", "general", members=["UALICE", "UBRUNO", "UADMIN", "UBOT"])
         response_url = slack.response_url(channel_id="CGENERAL")
         for app in APPS:
-            env = _env(slack, url_for(app))
+            database_url = url_for(app)
+            _prepare(database_url)
+            env = _env(slack, database_url)
             server = start(
                 f"{app}/{database}",
                 app,
@@ -84,6 +86,19 @@ def bench_acks(
             finally:
                 server.stop()
     return rows
+
+
+def _prepare(database_url: str) -> None:
+    """The same starting point for every app: the project's tables and the workspace's row."""
+    from storage.db import make_engine, make_session_factory
+    from storage.migrate import upgrade
+    from storage.workspaces import ensure_workspace
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with make_session_factory(engine).begin() as session:
+        ensure_workspace(session, "T0001")
+    engine.dispose()
 
 
 def _ms(value: float | None) -> float | None:

@@ -5,7 +5,7 @@ The fake Slack enforces one post per second per channel and a per-workspace burs
 workspace with its own token from the installation store. A second run stops the clock
 halfway and starts a new one, and counts duplicates and losses.
 
-The job measured is the real one the clock runs, bot.prompt_posting.post_due_prompts: each
+The job measured is the real one the clock runs, bot.prompts.posting.post_due_prompts: each
 due prompt is claimed in the database just before it is posted, paced by bot.pacing.fan_out.
 """
 
@@ -21,7 +21,7 @@ from sqlalchemy import insert
 from bot.deps import Deps
 from bot.fakeslack import FakeSlack
 from bot.pacing import DEFAULT_LIMITS, lower_bound_s
-from bot.prompt_posting import post_due_prompts
+from bot.prompts.posting import post_due_prompts
 from bot.runtime import open_runtime
 from bot.settings import Settings
 from storage.models import SLACK_BOTS, Schedule, Workspace

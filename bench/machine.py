@@ -38,18 +38,22 @@ def _version(package: str) -> str | None:
         return None
 
 
-def _git_commit() -> str | None:
+def _git(*args: str) -> str | None:
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            cwd=Path(__file__).parent,
+            ["git", *args], capture_output=True, text=True, timeout=5, cwd=Path(__file__).parent
         )
     except OSError:
         return None
-    return done.stdout.strip() or None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def _git_commit() -> str | None:
+    """The commit measured, marked `+changes` when the tree differs from it."""
+    commit = _git("rev-parse", "--short", "HEAD")
+    if commit and _git("status", "--porcelain", "--untracked-files=no"):
+        return commit + "+changes"
+    return commit
 
 
 def describe(postgres_version: str | None = None) -> dict:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 
 import handlers
 from bot.clients import RATE_LIMIT_RETRIES, make_web_client
@@ -16,6 +20,9 @@ from bot.logs import bind_request
 log = logging.getLogger(__name__)
 
 __all__ = ["RATE_LIMIT_RETRIES", "build_app", "make_web_client"]
+
+# Bolt's own default: threads that run the slower half of requests after their ack.
+LAZY_WORKERS = 5
 
 
 def build_app(deps: Deps) -> App:
@@ -32,17 +39,18 @@ def build_app(deps: Deps) -> App:
             client=make_web_client(settings, settings.bot_token),
             signing_secret=settings.signing_secret or "",
             process_before_response=True,
+            listener_executor=ContextCopyingExecutor(max_workers=LAZY_WORKERS),
         )
-    app.use(_provide(deps))
+    app.use(ProvideDeps(deps))
     app.error(_log_error)
     handlers.register(app)
     return app
 
 
 def _oauth_app(deps: Deps) -> App:
-    from bot.install import installed
     from bot.messages import t
-    from bot.oauth import make_authorize, make_oauth_settings
+    from bot.workspaces.install import installed
+    from bot.workspaces.oauth import make_authorize, make_oauth_settings
 
     settings, installations = deps.settings, deps.installations
     assert installations is not None
@@ -57,6 +65,7 @@ def _oauth_app(deps: Deps) -> App:
         client=make_web_client(settings),
         signing_secret=settings.signing_secret or "",
         process_before_response=True,
+        listener_executor=ContextCopyingExecutor(max_workers=LAZY_WORKERS),
         oauth_settings=make_oauth_settings(settings, installations, on_installed),
         authorize=make_authorize(settings, installations),
         user_facing_authorize_error_message="\n".join(
@@ -65,15 +74,33 @@ def _oauth_app(deps: Deps) -> App:
     )
 
 
-def _provide(deps: Deps) -> Callable[..., None]:
-    def provide_deps(context: BoltContext, body: dict, next: Callable[[], None]) -> None:
-        context["deps"] = deps
+class ProvideDeps(Middleware):
+    """Puts the Deps in every request's context and binds its team and id to log lines.
+
+    A Middleware object rather than a function: Bolt calls it without working out which
+    arguments it wants, which a function would cost on every request.
+    """
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        req.context["deps"] = self.deps
+        body = req.body
         # Slack's own id of what it sent, so a log line can be matched to a delivery.
         request_id = body.get("event_id") or body.get("trigger_id") or uuid.uuid4().hex[:16]
-        bind_request(team_id=context.team_id, request_id=request_id)
-        next()
+        bind_request(team_id=req.context.team_id, request_id=request_id)
+        return next()
 
-    return provide_deps
+
+class ContextCopyingExecutor(ThreadPoolExecutor):
+    """Runs lazy listeners with the request's context variables, so their log lines carry
+    the same team and request id as the ack's."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        return super().submit(contextvars.copy_context().run, fn, *args, **kwargs)
 
 
 def _log_error(error: Exception, body: dict) -> None:

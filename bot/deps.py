@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.people import People, Person
@@ -16,7 +17,7 @@ from storage.models import Workspace
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from bot.oauth import Installations
+    from bot.workspaces.oauth import Installations
 
 
 @dataclass
@@ -38,6 +39,11 @@ class Deps:
     def __deepcopy__(self, _memo: dict) -> Deps:
         # Bolt deep-copies the context for lazy listeners; the dependencies are shared on purpose.
         return self
+
+    @property
+    def engine(self) -> Engine:
+        """The engine sessions are bound to, for the few hot paths that skip the ORM."""
+        return self.sessions.kw["bind"]
 
     def client_for(self, team_id: str) -> WebClient:
         """A Web API client holding the bot token of a workspace, for jobs outside a request."""

@@ -8,9 +8,9 @@ from slack_sdk import WebClient
 from slack_sdk.web import SlackResponse
 
 from bot.errors import InvalidInput
+from bot.learning.search_query import ChannelRef, UserRef
+from bot.learning.visibility import ChannelAccess
 from bot.levers import fold
-from bot.search_query import ChannelRef, UserRef
-from bot.visibility import ChannelAccess
 
 
 def _pages(call: Callable[..., SlackResponse], key: str, **params: str) -> Iterator[dict]:
@@ -26,10 +26,14 @@ def _pages(call: Callable[..., SlackResponse], key: str, **params: str) -> Itera
 
 def readable_channels(
     client: WebClient, channel_ids: Iterable[str], user_id: str
-) -> frozenset[str]:
-    """The channels among these whose learnings the user may read (bot.visibility's rule)."""
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The channels among these whose learnings the user may read (bot.learning.visibility's
+    rule), and those left out only because Slack did not answer about them."""
     access = ChannelAccess(client, user_id)
-    return frozenset(channel_id for channel_id in set(channel_ids) if access.can_see(channel_id))
+    readable = frozenset(
+        channel_id for channel_id in set(channel_ids) if access.can_see(channel_id)
+    )
+    return readable, frozenset(access.unanswered)
 
 
 def resolve_user(client: WebClient, ref: UserRef) -> str:

@@ -268,3 +268,15 @@ class MyDataBlock(StrEnum):
     """block_id (and action_id) of the retention field of App Home's settings modal."""
 
     RETENTION = "home_settings_retention"
+
+
+# The largest row id we read back: nine digits stay within a 32-bit integer column.
+_ROW_ID_DIGITS = 9
+
+
+def row_id(text: str | None) -> int | None:
+    """A database id we put in a button value or private_metadata, read back; None when it
+    was tampered with (anything but ASCII digits, or too large for an id column)."""
+    if text and len(text) <= _ROW_ID_DIGITS and text.isascii() and text.isdigit():
+        return int(text)
+    return None

@@ -204,7 +204,10 @@ class Guess:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, so `Équipe` and `equipe` compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # most text: nothing to decompose
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,15 +20,12 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 
-from bot.app import build_app
+from bot.app import LAZY_WORKERS, ContextCopyingExecutor, build_app
 from bot.deps import Deps
 from bot.fakeslack import FakeSlack, SlackRequester
 from bot.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from bot.web import EVENTS_PATH, make_wsgi_app
-
-# Bolt's own default for the pool that runs lazy listeners.
-LISTENER_THREADS = 5
 
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
@@ -47,8 +44,8 @@ class ListenerTracker(Executor):
     whoever drives the bot knows when everything the bot did is visible in the fake Slack.
     """
 
-    def __init__(self, workers: int = LISTENER_THREADS) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="listener")
+    def __init__(self, workers: int = LAZY_WORKERS) -> None:
+        self._pool = ContextCopyingExecutor(max_workers=workers, thread_name_prefix="listener")
         self._running = 0
         self._idle = threading.Condition()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 import time
@@ -15,6 +16,11 @@ from bot.settings import LANGUAGES
 log = logging.getLogger(__name__)
 
 PROFILE_TTL_S = 300.0
+# users.info is asked inside acks, which Slack wants within 3 s: it may take this long at most,
+# and once it went unanswered it is not asked again for a while (a stalled API would
+# otherwise cost every request the wait).
+LOOKUP_TIMEOUT_S = 1.5
+UNANSWERED_TTL_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class People:
         self._ttl_s = ttl_s
         self._lock = threading.Lock()
         self._entries: dict[tuple[str, str], tuple[float, Person]] = {}
+        self._unanswered: dict[str, float] = {}
 
     def get(self, client: WebClient, team_id: str, user_id: str) -> Person | None:
         """The person, or None when Slack does not know them or cannot be asked now."""
@@ -68,20 +75,39 @@ class People:
         now = time.monotonic()
         with self._lock:
             cached = self._entries.get(key)
+            unanswered_at = self._unanswered.get(team_id)
         if cached is not None and now - cached[0] <= self._ttl_s:
             return cached[1]
+        if unanswered_at is not None and now - unanswered_at <= UNANSWERED_TTL_S:
+            return None
         try:
-            response = client.users_info(user=user_id, include_locale=True)
+            response = _quick(client).users_info(user=user_id, include_locale=True)
         except SlackApiError as error:
             # Not cached: the next request asks again.
             log.warning("users.info failed: %s", error.response.get("error"))
             return None
+        except OSError as error:
+            # No answer in time (or no connection): a read, so simply unknown for now.
+            log.warning("users.info got no answer: %r", error)
+            with self._lock:
+                self._unanswered[team_id] = now
+            return None
         person = person_from_user(response["user"])
         with self._lock:
             self._entries[key] = (now, person)
+            self._unanswered.pop(team_id, None)
         return person
 
     def forget(self, team_id: str, user_id: str) -> None:
         """Drop what is cached of a user, after Slack said they changed."""
         with self._lock:
             self._entries.pop((team_id, user_id), None)
+
+
+def _quick(client: WebClient) -> WebClient:
+    """The same client, with a timeout short enough for an answer inside an ack."""
+    if client.timeout <= LOOKUP_TIMEOUT_S:
+        return client
+    quick = copy.copy(client)
+    quick.timeout = LOOKUP_TIMEOUT_S
+    return quick

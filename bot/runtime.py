@@ -37,7 +37,9 @@ def open_runtime(settings: Settings, *, migrate: bool = True) -> Runtime:
         upgrade(engine)
     sessions = make_session_factory(engine)
     if settings.oauth_enabled:
-        from bot.oauth import Installations  # slack_sdk's stores need greenlet: only load them here
+        from bot.workspaces.oauth import (
+            Installations,  # slack_sdk's stores need greenlet: only load them here
+        )
 
         installations = Installations(settings, engine, sessions)
         clients = _installed_workspace_clients(settings, installations)

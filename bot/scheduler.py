@@ -15,15 +15,16 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from bot.checkin_rounds import run_checkins
-from bot.curation import purge_deleted_learnings
 from bot.deps import Deps
-from bot.digest_job import run_digests
-from bot.install import purge_expired_workspaces
-from bot.my_data import purge_expired_learnings
-from bot.newcomers import send_due_nudges
-from bot.prompt_posting import post_due_prompts
-from bot.retro_jobs import ask_retro_followups, remind_retro_actions
+from bot.insights.checkin_rounds import run_checkins
+from bot.insights.digest_job import run_digests
+from bot.learning.curation import purge_deleted_learnings
+from bot.learning.my_data import purge_expired_learnings
+from bot.onboarding.newcomers import send_due_nudges
+from bot.prompts.event_memory import forget_handled_events
+from bot.prompts.posting import post_due_prompts
+from bot.retro.jobs import ask_retro_followups, remind_retro_actions
+from bot.workspaces.install import purge_expired_workspaces
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ JOBS: list[Job] = [
     run_digests,
     purge_deleted_learnings,
     purge_expired_learnings,
+    forget_handled_events,
     post_due_prompts,
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -39,7 +40,11 @@ class LearnloopServer(BaseApplication):
     def load(self) -> Any:
         # Runs in each worker after the fork: engines and HTTP clients are never shared.
         runtime = open_runtime(self.settings, migrate=False)
-        return make_wsgi_app(build_app(runtime.deps), runtime.engine)
+        application = make_wsgi_app(build_app(runtime.deps), runtime.engine)
+        # What was built to serve lives as long as the worker: keep the garbage collector
+        # from walking it again on every collection of the oldest generation.
+        gc.freeze()
+        return application
 
     def _when_ready(self, _server: Any) -> None:
         if self.with_scheduler:
@@ -52,6 +57,15 @@ class LearnloopServer(BaseApplication):
     def _on_exit(self, _server: Any) -> None:
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
+
+
+def default_workers(database_url: str) -> int:
+    """How many worker processes to serve with when none is asked for.
+
+    SQLite lets one writer in at a time: threads of one process take turns without waiting
+    (storage/db.py), while several processes would wait on each other in SQLite's busy handler.
+    """
+    return 1 if database_url.startswith("sqlite") else 2
 
 
 def serve(

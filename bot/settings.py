@@ -12,6 +12,7 @@ from dotenv import dotenv_values, find_dotenv
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///learnloop.db"
+DEFAULT_SLACK_TIMEOUT_S = 10
 LANGUAGES = ("en", "fr")
 
 APP_SETTINGS_URL = "https://api.slack.com/apps"
@@ -47,6 +48,7 @@ class Settings:
     language: str = "en"
     timezone: str = "UTC"
     log_format: str = "text"
+    slack_timeout_s: float = DEFAULT_SLACK_TIMEOUT_S
 
     @property
     def oauth_enabled(self) -> bool:
@@ -117,6 +119,7 @@ def parse_settings(values: Mapping[str, str]) -> Settings:
         language=_language(get("LEARNLOOP_LANGUAGE") or "en"),
         timezone=_timezone(get("LEARNLOOP_TIMEZONE") or "UTC"),
         log_format=_log_format(get("LEARNLOOP_LOG_FORMAT") or "text"),
+        slack_timeout_s=_slack_timeout(get("LEARNLOOP_SLACK_TIMEOUT_S")),
     )
 
 
@@ -171,3 +174,18 @@ def _log_format(value: str) -> str:
     if value not in ("text", "json"):
         raise SettingsError(f"LEARNLOOP_LOG_FORMAT must be text or json (got {value!r}).")
     return value
+
+
+def _slack_timeout(value: str | None) -> float:
+    if value is None:
+        return DEFAULT_SLACK_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds <= 60:
+        raise SettingsError(
+            f"LEARNLOOP_SLACK_TIMEOUT_S must be a number of seconds between 0 and 60, such as "
+            f"{DEFAULT_SLACK_TIMEOUT_S} (got {value!r})."
+        )
+    return seconds

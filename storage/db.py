@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 # A request must be answered within Slack's 3 seconds: waiting longer than this for the
@@ -12,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 # a failure that the user is told about.
 SQLITE_BUSY_TIMEOUT_S = 2
 POSTGRES_CONNECT_TIMEOUT_S = 2
+# A pooled PostgreSQL connection unused for longer than this is checked before it is used:
+# a database restart takes longer, so a connection that lived through one is always checked.
+PING_AFTER_IDLE_S = 1
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -25,7 +33,30 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         _configure_sqlite(engine)
         return engine
     connect_args = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S, **kwargs.pop("connect_args", {})}
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+    # LIFO: under load the same few connections stay busy and skip the ping below.
+    engine = create_engine(url, connect_args=connect_args, pool_use_lifo=True, **kwargs)
+    _ping_idle_connections(engine)
+    return engine
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    # A connection that waited in the pool may have been cut (the database restarted): ping it
+    # before use, and the pool replaces it if the ping fails. A connection back in use within
+    # moments is alive; pinging it too (`pool_pre_ping`) would cost every request a round trip.
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return
+        try:
+            dbapi_connection.execute("SELECT 1")
+            dbapi_connection.rollback()
+        except Exception as error:
+            raise DisconnectionError(f"the database connection was lost: {error}") from error
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -41,9 +72,59 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.close()
 
+    turns = _WriterTurns()
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Straight to the driver (this runs for every transaction and needs no result), its
+        # errors wrapped as SQLAlchemy's own would be, so "database is locked" is caught alike.
+        dbapi_connection = connection.connection.dbapi_connection
+        try:
+            turns.take(dbapi_connection)
+            dbapi_connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            turns.give_back(dbapi_connection)
+            raise DBAPIError.instance("BEGIN IMMEDIATE", None, error, sqlite3.Error) from error
+
+    dialect = engine.dialect
+    for name in ("do_commit", "do_rollback", "do_close"):
+        setattr(dialect, name, turns.giving_back_after(getattr(dialect, name)))
+
+
+class _WriterTurns:
+    """One transaction at a time per process, in the order threads asked.
+
+    SQLite lets one writer in; the others wait in its busy handler, which sleeps in steps
+    of up to 100 ms and so makes the unlucky wait far longer than the work ahead of them.
+    Threads of one process queue here instead and start the moment the previous transaction
+    ends; SQLite's busy timeout still arbitrates between processes.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holder: Any = None
+
+    def take(self, dbapi_connection: Any) -> None:
+        if not self._lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_S):
+            raise sqlite3.OperationalError("database is locked")
+        self._holder = dbapi_connection
+
+    def give_back(self, connection: Any) -> None:
+        # The dialect is handed the pool's proxy or the driver's connection, depending on who
+        # ends the transaction: compare the driver's.
+        dbapi_connection = getattr(connection, "dbapi_connection", connection)
+        if self._holder is dbapi_connection:
+            self._holder = None
+            self._lock.release()
+
+    def giving_back_after(self, end: Callable[[Any], None]) -> Callable[[Any], None]:
+        def ended(dbapi_connection: Any) -> None:
+            try:
+                end(dbapi_connection)
+            finally:
+                self.give_back(dbapi_connection)
+
+        return ended
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, desc, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import SLACK_BOTS, SLACK_INSTALLATIONS, Base, Schedule, Workspace
+from storage.workspaces import ensure_workspace
 
 # Why schedules were paused when their workspace uninstalled the app; a reinstall resumes them.
 PAUSED_UNINSTALLED = "uninstalled"
@@ -37,6 +38,27 @@ def delete_tokens(session: Session, team_id: str | None, enterprise_id: str | No
             where = (table.c.enterprise_id == enterprise_id) & table.c.team_id.is_(None)
         removed += session.execute(delete(table).where(where)).rowcount or 0
     return removed
+
+
+def organisation_teams(session: Session, enterprise_id: str) -> list[str]:
+    """The workspaces of an Enterprise Grid organisation that the organisation's install serves:
+    those learnloop saw in it, less any holding a bot token of its own."""
+    c = SLACK_BOTS.c
+    own_token = select(c.team_id).where(c.team_id.is_not(None), c.bot_token.is_not(None))
+    return list(
+        session.scalars(
+            select(Workspace.team_id)
+            .where(Workspace.enterprise_id == enterprise_id, Workspace.team_id.not_in(own_token))
+            .order_by(Workspace.team_id)
+        )
+    )
+
+
+def note_enterprise(session: Session, team_id: str, enterprise_id: str) -> None:
+    """Remember which organisation a workspace belongs to (its row created on first sight)."""
+    workspace = ensure_workspace(session, team_id, enterprise_id)
+    if workspace.enterprise_id is None:
+        workspace.enterprise_id = enterprise_id
 
 
 def delete_user_tokens(session: Session, team_id: str, user_ids: list[str]) -> int:

@@ -6,12 +6,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, delete, false, func, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    delete,
+    exists,
+    false,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    union,
+)
+from sqlalchemy.orm import Session, aliased
 
 from bot.levers import fold
 from storage.models import Learning
-from storage.search import text_match
+from storage.search import latest_matches, matching, relevance
 from storage.types import utcnow
 from storage.workspaces import ensure_workspace
 
@@ -37,13 +50,27 @@ class LearningFilter:
     reader: Reader | None = None  # None: everything (the CLI)
 
 
+# Counting stops past COUNTED ("more than 100"), and a search ranks its COUNTED latest
+# matches: no query reads every learning of a large workspace.
+COUNTED = 100
+
+
 @dataclass(frozen=True)
 class Page:
-    """One page of learnings and how many match in all."""
+    """One page of learnings, how many match in all (None: more than COUNTED), and whether
+    more follow this page (by default, what the total says)."""
 
     items: list[Learning]
-    total: int
+    total: int | None
     offset: int
+    more: bool | None = None
+
+    @property
+    def has_more(self) -> bool:
+        """Whether learnings follow this page."""
+        if self.more is not None:
+            return self.more
+        return self.total is None or self.offset + len(self.items) < self.total
 
 
 @dataclass(frozen=True)
@@ -99,8 +126,12 @@ def add_learning(
     return learning
 
 
+# Built once: a statement compiled for the first request is reused from SQLAlchemy's cache.
+_INSERT_TEXT_LEARNING = insert(Learning.__table__).returning(Learning.__table__.c.id)
+
+
 def insert_learning(
-    session: Session,
+    connection: Connection | Session,
     *,
     team_id: str,
     text: str,
@@ -112,30 +143,25 @@ def insert_learning(
 ) -> int:
     """Store a learning that is only a text (a `/learning <text>`) and give its id.
 
-    The hot path of `/learning`: one INSERT … RETURNING, without the ORM's unit of work and
-    without reading the workspace row (the caller creates it, with `ensure_workspace`, when
-    the workspace's first learning fails its foreign key). The row is the one `add_learning`
-    would store, `search_text` included.
+    The hot path of `/learning`: one INSERT … RETURNING on a connection, without the ORM's
+    session and unit of work, and without reading the workspace row (the caller creates it,
+    with `ensure_workspace`, when the workspace's first learning fails its foreign key). The
+    row is the one `add_learning` would store, `search_text` included.
     """
-    table = Learning.__table__
-    statement = (
-        insert(table)
-        .values(
-            team_id=team_id,
-            channel_id=channel_id,
-            user_id=user_id,
-            lever=lever,
-            text=text,
-            source=source,
-            tags=[],
-            visibility="private",
-            search_text=fold(text),  # what search_text_of gives for a text alone
-            created_at=now,
-            updated_at=now,
-        )
-        .returning(table.c.id)
-    )
-    return session.execute(statement).scalar_one()
+    values = {
+        "team_id": team_id,
+        "channel_id": channel_id,
+        "user_id": user_id,
+        "lever": lever,
+        "text": text,
+        "source": source,
+        "tags": [],
+        "visibility": "private",
+        "search_text": fold(text),  # what search_text_of gives for a text alone
+        "created_at": now,
+        "updated_at": now,
+    }
+    return connection.execute(_INSERT_TEXT_LEARNING, values).scalar_one()
 
 
 def set_review(learning: Learning, review: Review) -> None:
@@ -227,58 +253,135 @@ def _readable(reader: Reader) -> ColumnElement[bool]:
     )
 
 
-def filtered(team_id: str, where: LearningFilter) -> Select[tuple[Learning]]:
-    """Live learnings of a workspace matching a filter, oldest first."""
-    query = select(Learning).where(Learning.team_id == team_id, Learning.deleted_at.is_(None))
+def _conditions(session: Session, team_id: str, where: LearningFilter) -> list[ColumnElement[bool]]:
+    """What a live learning of the workspace must satisfy to match a filter (words aside)."""
+    conditions = [Learning.team_id == team_id, Learning.deleted_at.is_(None)]
     if where.channel_id:
-        query = query.where(Learning.channel_id == where.channel_id)
+        conditions.append(Learning.channel_id == where.channel_id)
     if where.lever:
-        query = query.where(Learning.lever == where.lever)
+        conditions.append(Learning.lever == where.lever)
     if where.user_id:
-        query = query.where(
-            or_(Learning.user_id == where.user_id, Learning.author_id == where.user_id)
-        )
+        conditions.append(_by_person(session, team_id, where.user_id))
     if where.since:
-        query = query.where(Learning.created_at >= where.since)
-    if where.reader is not None:
-        query = query.where(_readable(where.reader))
-    return query.order_by(Learning.created_at, Learning.id)
+        conditions.append(Learning.created_at >= where.since)
+    if where.reader is not None and where.user_id != where.reader.user_id:
+        # One's own learnings are readable by oneself, so the person filter implies the rule;
+        # stating it as well would only mislead the planner into thinking few rows match.
+        conditions.append(_readable(where.reader))
+    return conditions
+
+
+def _by_person(session: Session, team_id: str, user_id: str) -> ColumnElement[bool]:
+    """Logged by or credited to a person."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Its planner ORs the two indexes together (ix_learnings_team_user, _team_author).
+        return or_(Learning.user_id == user_id, Learning.author_id == user_id)
+    # SQLite, without statistics (the app never runs ANALYZE), reads the OR off an index of
+    # team_id alone, that is every learning of the workspace; spelt as a union, each half
+    # has its own index.
+    other = aliased(Learning)
+    logged = select(other.id).where(other.team_id == team_id, other.user_id == user_id)
+    credited = select(other.id).where(other.team_id == team_id, other.author_id == user_id)
+    return Learning.id.in_(union(logged, credited))
+
+
+def filtered(session: Session, team_id: str, where: LearningFilter) -> Select[tuple[Learning]]:
+    """Live learnings of a workspace matching a filter (words aside), oldest first."""
+    return (
+        select(Learning)
+        .where(*_conditions(session, team_id, where))
+        .order_by(Learning.created_at, Learning.id)
+    )
 
 
 def list_learnings(session: Session, team_id: str, where: LearningFilter) -> list[Learning]:
-    """Live learnings matching a filter (and its words, if any), oldest first."""
-    query = filtered(team_id, where)
+    """Live learnings matching a filter (and its words, if any), oldest first: every one."""
+    query = filtered(session, team_id, where)
     if where.terms:
-        match = text_match(session, where.terms)
-        query = query.join(match, match.c.id == Learning.id)
+        query = query.where(matching(session, where.terms))
     return list(session.scalars(query))
 
 
 def find_page(
     session: Session, team_id: str, where: LearningFilter, *, offset: int, limit: int
 ) -> Page:
-    """One page of matching learnings: best match first when there are words, else newest."""
-    query = filtered(team_id, where).order_by(None)
+    """One page of matching learnings, newest first, counted only up to COUNTED (or to the
+    end of the page, past it).
+
+    With words, the COUNTED latest matches come first, best match first, then the older
+    ones newest first. The work grows with offset + limit and with how rare the matches
+    are, not with how many learnings the workspace holds (see storage.search).
+    """
+    enough = max(COUNTED, offset + limit)  # one more says whether more follow
+    latest = latest_matches(
+        session,
+        team_id,
+        where.terms,
+        _conditions(session, team_id, where),
+        limit=enough + 1,
+        narrow=bool(where.channel_id or where.user_id),
+    )
+    ordered = latest
     if where.terms:
-        match = text_match(session, where.terms)
-        query = query.join(match, match.c.id == Learning.id).order_by(
-            match.c.rank, Learning.created_at.desc(), Learning.id.desc()
-        )
-    else:
-        query = query.order_by(Learning.created_at.desc(), Learning.id.desc())
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    items = list(session.scalars(query.offset(offset).limit(limit)))
-    return Page(items=items, total=total or 0, offset=offset)
+        ordered = _by_relevance(session, latest[:COUNTED], where.terms) + latest[COUNTED:]
+    ids = ordered[offset : offset + limit]
+    found = {
+        learning.id: learning
+        for learning in session.scalars(select(Learning).where(Learning.id.in_(ids)))
+    }
+    return Page(
+        items=[found[learning_id] for learning_id in ids if learning_id in found],
+        total=len(latest) if len(latest) <= enough else None,  # counted to the end
+        offset=offset,
+        more=len(latest) > offset + limit,
+    )
+
+
+def _by_relevance(session: Session, ids: Sequence[int], terms: Sequence[str]) -> list[int]:
+    """Ids, best match first; the latest first among equals."""
+    rows = session.execute(select(Learning.id, Learning.search_text).where(Learning.id.in_(ids)))
+    texts = {learning_id: text for learning_id, text in rows}
+    return sorted(ids, key=lambda i: (-relevance(texts.get(i, ""), terms), -i))
 
 
 def channels_of(session: Session, team_id: str, where: LearningFilter) -> set[str]:
-    """The channels the live learnings matching a filter (words aside) were logged in."""
-    query = filtered(team_id, where).order_by(None).with_only_columns(Learning.channel_id)
-    return {channel for channel in session.scalars(query.distinct()) if channel}
+    """The channels the live learnings matching a filter (words aside) were logged in.
+
+    The workspace's channels are read off `ix_learnings_team_channel` one index seek each
+    (a loose index scan), not one row per learning; then each channel is kept if one of its
+    learnings matches, which usually the first one read does.
+    """
+    if where.channel_id:
+        candidates = select(literal(where.channel_id).label("channel_id")).cte("channels")
+    else:
+        first = select(func.min(Learning.channel_id).label("channel_id")).where(
+            Learning.team_id == team_id
+        )
+        candidates = first.cte("channels", recursive=True)
+        following = (
+            select(Learning.channel_id)
+            .where(Learning.team_id == team_id, Learning.channel_id > candidates.c.channel_id)
+            .order_by(Learning.channel_id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        candidates = candidates.union_all(
+            select(following).where(candidates.c.channel_id.is_not(None))
+        )
+    holds_one = exists().where(
+        Learning.channel_id == candidates.c.channel_id, *_conditions(session, team_id, where)
+    )
+    query = select(candidates.c.channel_id).where(candidates.c.channel_id.is_not(None), holds_one)
+    return set(session.scalars(query))
 
 
 def record_post(
-    session: Session, team_id: str, learning_id: int, channel_id: str, ts: str, permalink: str
+    session: Session,
+    team_id: str,
+    learning_id: int,
+    channel_id: str,
+    ts: str,
+    permalink: str | None,
 ) -> None:
     """Remember the bot's post of a learning: it becomes the learning's message and link,
     unless the learning was saved from a message already."""

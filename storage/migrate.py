@@ -10,15 +10,19 @@ from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-# Full-text indexes of learnings that no model describes (migration 0003 creates them):
-# SQLite's FTS5 table with its shadow tables, and PostgreSQL's GIN expression index.
+# Full-text search objects that no model describes (migrations 0003 and 0008 create them):
+# SQLite's FTS5 table with its shadow tables; PostgreSQL's stored tsvector column of
+# learnings, its GIN index and the (team_id, id) index searches walk newest first.
 UNMODELLED_TABLE_PREFIXES = ("learnings_fts",)
-UNMODELLED_INDEXES = ("ix_learnings_search",)
+UNMODELLED_INDEXES = ("ix_learnings_search", "ix_learnings_search_recent")
+UNMODELLED_COLUMNS = (("learnings", "search_vector"),)
 
 
-def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
-    """Whether Alembic compares a database object with the models (not the full-text indexes)."""
+def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Whether Alembic compares a database object with the models (not the full-text search)."""
     if type_ == "table" and name and name.startswith(UNMODELLED_TABLE_PREFIXES):
+        return False
+    if type_ == "column" and (parent_names.get("table_name"), name) in UNMODELLED_COLUMNS:
         return False
     return not (type_ == "index" and name in UNMODELLED_INDEXES)
 

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.levers import Lever
-from bot.onboarding import ACTIVE, ResourceInput, audiences_for
+from bot.onboarding.rules import ACTIVE, ResourceInput, audiences_for
 from storage.models import (
     Learning,
     Newcomer,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -156,3 +156,23 @@ def first_time_event(session: Session, team_id: str, event_id: str, now: datetim
     except IntegrityError:
         return False
     return True
+
+
+def forget_events_before(session: Session, before: datetime, batch: int = 5000) -> int:
+    """Delete up to `batch` handled event ids received before a moment, in every workspace (a
+    housekeeping job, so not scoped by team_id); how many were deleted."""
+    oldest = (
+        select(ProcessedEvent.event_id)
+        .where(ProcessedEvent.received_at < before)
+        .order_by(ProcessedEvent.received_at)
+        .limit(batch)
+    )
+    ids = list(session.scalars(oldest))
+    if not ids:
+        return 0
+    result = session.execute(
+        delete(ProcessedEvent)
+        .where(ProcessedEvent.event_id.in_(ids))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -204,6 +204,17 @@ def mark_followup(
         update(RetroFollowup)
         .where(RetroFollowup.team_id == team_id, RetroFollowup.id == followup_id)
         .values(status=status, sent_at=now, channel_id=channel_id, message_ts=message_ts)
+    )
+
+
+def release_followup(session: Session, team_id: str, followup_id: int) -> None:
+    """Give a claimed reminder or question back after a passing failure: the next tick retries."""
+    session.execute(
+        delete(RetroFollowup).where(
+            RetroFollowup.team_id == team_id,
+            RetroFollowup.id == followup_id,
+            RetroFollowup.status == "claimed",
+        )
     )
 
 

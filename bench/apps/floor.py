@@ -1,7 +1,10 @@
 """Reference app: the least a durable `/learning` can do.
 
-Checks Slack's signature, parses the form, INSERTs one row and COMMITs through the database
-driver directly (sqlite3 or psycopg, one connection per thread, no ORM, no pool), and acks.
+Checks Slack's signature, parses the form, INSERTs the row learnloop stores for a
+`/learning <text>` into the same migrated `learnings` table (so the database does the same
+work: its indexes and, on SQLite, the full-text index's trigger) and COMMITs, through the
+database driver directly (sqlite3 or psycopg, one connection per thread, no ORM, no pool),
+then acks. The bench creates the table and the workspace's row before starting it.
 """
 
 from __future__ import annotations
@@ -13,19 +16,18 @@ import os
 import sqlite3
 import threading
 import time
+from datetime import UTC, datetime
 from urllib.parse import parse_qs
 
 SECRET = os.environ["SLACK_SIGNING_SECRET"].encode()
 DATABASE_URL = os.environ["DATABASE_URL"]
 _local = threading.local()
 
-CREATE = (
-    "CREATE TABLE IF NOT EXISTS floor_learnings (id {id}, team_id VARCHAR(32) NOT NULL, "
-    "user_id VARCHAR(32), text TEXT NOT NULL, created_at VARCHAR(40) NOT NULL)"
+COLUMNS = (
+    "team_id, channel_id, user_id, lever, text, source, tags, visibility, search_text, "
+    "created_at, updated_at"
 )
-INSERT = (
-    "INSERT INTO floor_learnings (team_id, user_id, text, created_at) VALUES ({p}, {p}, {p}, {p})"
-)
+INSERT = "INSERT INTO learnings ({columns}) VALUES ({marks}) RETURNING id"
 
 
 def _connect():
@@ -35,28 +37,31 @@ def _connect():
         )
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA busy_timeout=30000")
-        connection.execute(CREATE.format(id="INTEGER PRIMARY KEY"))
-        return connection, "?"
+        return connection, INSERT.format(columns=COLUMNS, marks=", ".join("?" * 11))
     import psycopg
 
     connection = psycopg.connect(DATABASE_URL.replace("postgresql+psycopg", "postgresql"))
-    connection.execute(CREATE.format(id="SERIAL PRIMARY KEY"))
-    connection.commit()
-    return connection, "%s"
+    return connection, INSERT.format(columns=COLUMNS, marks=", ".join(["%s"] * 11))
 
 
-def _store(team_id: str, user_id: str, text: str) -> None:
+def _store(team_id: str, user_id: str, channel_id: str, text: str) -> int:
     if not hasattr(_local, "connection"):
-        _local.connection, _local.placeholder = _connect()
-    connection, p = _local.connection, _local.placeholder
-    values = (team_id, user_id, text, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        _local.connection, _local.insert = _connect()
+    connection, insert = _local.connection, _local.insert
+    now = datetime.now(UTC)
     if isinstance(connection, sqlite3.Connection):
+        stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+        values = (team_id, channel_id, user_id, "other", text, "command", "[]", "private",
+                  text.lower(), stamp, stamp)  # fmt: skip
         connection.execute("BEGIN IMMEDIATE")
-        connection.execute(INSERT.format(p=p), values)
+        (learning_id,) = connection.execute(insert, values).fetchone()
         connection.execute("COMMIT")
-    else:
-        connection.execute(INSERT.format(p=p), values)
-        connection.commit()
+        return learning_id
+    values = (team_id, channel_id, user_id, "other", text, "command", "[]", "private",
+              text.lower(), now, now)  # fmt: skip
+    (learning_id,) = connection.execute(insert, values).fetchone()
+    connection.commit()
+    return learning_id
 
 
 def _signed(environ: dict, body: bytes) -> bool:
@@ -78,8 +83,11 @@ def application(environ: dict, start_response):
         start_response("401 Unauthorized", [("Content-Length", "0")])
         return [b""]
     form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
-    _store(form.get("team_id", ""), form.get("user_id", ""), form.get("text", ""))
-    answer = json.dumps({"response_type": "ephemeral", "text": "ok"}).encode()
+    learning_id = _store(
+        form.get("team_id", ""), form.get("user_id", ""), form.get("channel_id", ""),
+        form.get("text", ""),
+    )  # fmt: skip
+    answer = json.dumps({"response_type": "ephemeral", "text": f"saved #{learning_id}"}).encode()
     start_response(
         "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(answer)))]
     )

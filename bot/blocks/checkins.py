@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.blocks.common import context, lever_label, plain, section
-from bot.checkins import CHECKIN_LEVERS, LEVELS, MIN_ANSWERS, LeverResult
-from bot.ids import CheckinAction, CheckinBlock, CheckinView
+from bot.ids import CheckinAction, CheckinBlock, CheckinView, row_id
+from bot.insights.checkins import CHECKIN_LEVERS, LEVELS, MAX_COMMENT, MIN_ANSWERS, LeverResult
 from bot.levers import Lever
 from bot.messages import t
 from bot.periods import Period
@@ -15,7 +15,6 @@ LEVEL_ACTIONS = {
     3: CheckinAction.LEVEL_3,
     4: CheckinAction.LEVEL_4,
 }
-MAX_COMMENT = 1000
 
 
 def period_label(period: Period, language: str) -> str:
@@ -76,10 +75,12 @@ def _lever_row(round_id: int, lever: Lever, language: str) -> list[dict]:
 def parse_answer(value: str) -> tuple[int, Lever, int] | None:
     """Read a step button's value `<round>:<lever>:<level>`; None when tampered with."""
     parts = value.split(":")
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[2].isdigit():
+    if len(parts) != 3:
         return None
-    round_id, lever, level = int(parts[0]), parts[1], int(parts[2])
-    if lever not in {item.value for item in CHECKIN_LEVERS} or level not in LEVELS:
+    round_id, lever, level = row_id(parts[0]), parts[1], row_id(parts[2])
+    if round_id is None or lever not in {item.value for item in CHECKIN_LEVERS}:
+        return None
+    if level not in LEVELS:
         return None
     return round_id, Lever(lever), level
 
@@ -87,9 +88,10 @@ def parse_answer(value: str) -> tuple[int, Lever, int] | None:
 def parse_round_lever(value: str) -> tuple[int, Lever] | None:
     """Read a comment button's value (or the modal's metadata) `<round>:<lever>`."""
     round_id, _, lever = value.partition(":")
-    if not round_id.isdigit() or lever not in {item.value for item in CHECKIN_LEVERS}:
+    number = row_id(round_id)
+    if number is None or lever not in {item.value for item in CHECKIN_LEVERS}:
         return None
-    return int(round_id), Lever(lever)
+    return number, Lever(lever)
 
 
 def closed_poll(period: Period, closed_on: str, language: str) -> dict:

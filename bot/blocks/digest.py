@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.blocks.common import lever_label
-from bot.checkins import MIN_ANSWERS
-from bot.coverage import FEW_LEARNINGS, STALE_DAYS, Coverage, Topic
-from bot.digest import ACTIONS_AHEAD_DAYS, CHART_WEEKS, DIGEST_HOUR, Digest, Standing
+from bot.insights.checkins import MIN_ANSWERS
+from bot.insights.coverage import FEW_LEARNINGS, STALE_DAYS, Coverage, Topic
+from bot.insights.digest import ACTIONS_AHEAD_DAYS, CHART_WEEKS, DIGEST_HOUR, Digest, Standing
 from bot.levers import Lever, lever_name
 from bot.messages import t
 from bot.text import escape, excerpt

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from bot.blocks.common import plain, section
 from bot.blocks.onboarding import LearningCard
-from bot.handover import TOPICS
 from bot.ids import HandoverAction, HandoverBlock, HandoverView
-from bot.learnings import MAX_LEARNING_CHARS
+from bot.learning.capture import MAX_LEARNING_CHARS
 from bot.levers import EMOJI, Lever
 from bot.messages import t
+from bot.onboarding.handover import TOPICS
 from bot.text import escape, excerpt
 
 DEPARTURE_LIST = 10

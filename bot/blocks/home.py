@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from bot.blocks.checkins import result_line
 from bot.blocks.common import context, lever_label, plain, section
 from bot.blocks.my_data import retention_input, retention_value
-from bot.checkins import MIN_ANSWERS, LeverResult
 from bot.ids import HomeAction, HomeBlock, HomeView
+from bot.insights.checkins import MIN_ANSWERS, LeverResult
+from bot.learning.search_query import MAX_QUERY_CHARS
 from bot.levers import Lever
 from bot.messages import t
+from bot.prompts.schedules import MAX_TIMEZONE_CHARS
 from bot.settings import LANGUAGES
 from bot.text import escape, quote
 from storage.admin_settings import ANONYMITY_POLICIES
@@ -250,7 +252,7 @@ def settings_modal(view: SettingsView, default_timezone: str, language: str) -> 
                     "type": "plain_text_input",
                     "action_id": HomeBlock.TIMEZONE,
                     "initial_value": view.timezone or default_timezone,
-                    "max_length": 64,
+                    "max_length": MAX_TIMEZONE_CHARS,
                 },
                 hint=t("home.timezone_hint", language),
             ),
@@ -309,7 +311,11 @@ def search_modal(
     searching: bool = False,
 ) -> dict:
     """A search box, and once searched, the newest matching learnings the reader may see."""
-    box: dict = {"type": "plain_text_input", "action_id": HomeBlock.QUERY, "max_length": 200}
+    box: dict = {
+        "type": "plain_text_input",
+        "action_id": HomeBlock.QUERY,
+        "max_length": MAX_QUERY_CHARS,
+    }
     if query:
         box["initial_value"] = query
     blocks = [_input(HomeBlock.QUERY, t("home.query_label", language), box)]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.blocks.common import ephemeral, lever_option, lever_options, section
 from bot.errors import InvalidInput
-from bot.ids import Action, Block
+from bot.ids import Action, Block, row_id
 from bot.levers import Lever, lever_name
 from bot.messages import t
 from bot.text import escape, quote
@@ -51,9 +51,10 @@ def lever_menu(learning_id: int, current: Lever, language: str) -> dict:
 def parse_lever_choice(value: str) -> tuple[int, Lever] | None:
     """Read an option value of `lever_menu`; None when it was tampered with."""
     learning_id, _, lever = value.partition(":")
-    if not learning_id.isdigit() or lever not in Lever._value2member_map_:
+    number = row_id(learning_id)
+    if number is None or lever not in Lever._value2member_map_:
         return None
-    return int(learning_id), Lever(lever)
+    return number, Lever(lever)
 
 
 def usage_text(

@@ -10,7 +10,7 @@ from bot.blocks.common import context, ephemeral, lever_label, plain, section
 from bot.ids import LearningAction, LearningBlock
 from bot.messages import t
 from bot.text import escape, excerpt, quote
-from storage.learnings import Page
+from storage.learnings import COUNTED, Page
 from storage.models import Learning
 
 RESULT_CHARS = 500
@@ -142,16 +142,17 @@ def results(
     deletable: Sequence[int],
     more: str | None,
 ) -> dict:
-    """An ephemeral page of learnings with a heading, and a More button when more match."""
+    """An ephemeral page of learnings with a heading, and a More button when more match.
+
+    Past storage.learnings.COUNTED matches the heading says "more than 100", not a total.
+    """
     if not page.items:
         return ephemeral(empty, [section(empty)])
-    shown = t(
-        "learning.results_range",
-        language,
-        first=page.offset + 1,
-        last=page.offset + len(page.items),
-        total=page.total,
-    )
+    first, last = page.offset + 1, page.offset + len(page.items)
+    if page.total is None:
+        shown = t("search.results_many", language, first=first, last=last, count=COUNTED)
+    else:
+        shown = t("learning.results_range", language, first=first, last=last, total=page.total)
     blocks = [section(f"{heading}\n{shown}")]
     for learning in page.items:
         blocks += learning_item(
@@ -160,7 +161,7 @@ def results(
             can_edit=learning.id in editable,
             can_delete=learning.id in deletable,
         )
-    if more is not None and page.offset + len(page.items) < page.total:
+    if more is not None and page.has_more:
         blocks.append(
             {
                 "type": "actions",

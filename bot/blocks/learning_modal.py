@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from bot.blocks.common import context, lever_option, lever_options, plain
 from bot.ids import LearningField, LearningView
-from bot.learning_form import MAX_REVIEW_CHARS, POST, PRIVATE, ModalContext
-from bot.learnings import MAX_LEARNING_CHARS
+from bot.learning.capture import MAX_LEARNING_CHARS
+from bot.learning.form import MAX_REVIEW_CHARS, MAX_TAGS_FIELD_CHARS, POST, PRIVATE, ModalContext
 from bot.levers import Lever, guess_lever
 from bot.messages import t
 from storage.learnings import Review
@@ -61,7 +61,7 @@ def capture_modal(
         LearningField.TAGS,
         t("learning.modal.tags", language),
         ", ".join(prefill.tags),
-        300,
+        MAX_TAGS_FIELD_CHARS,
         multiline=False,
         placeholder=t("learning.modal.tags_placeholder", language),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.blocks.common import ephemeral, plain, section
 from bot.ids import MyDataAction, MyDataBlock
+from bot.learning.my_data import MAX_RETENTION_CHARS
 from bot.messages import t
 
 
@@ -53,6 +54,6 @@ def retention_input(days: int, language: str) -> dict:
             "type": "plain_text_input",
             "action_id": MyDataBlock.RETENTION,
             "initial_value": str(days),
-            "max_length": 8,
+            "max_length": MAX_RETENTION_CHARS,
         },
     }

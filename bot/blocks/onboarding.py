@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.blocks.common import context, plain, section
-from bot.ids import OnboardingAction, OnboardingBlock, OnboardingView
-from bot.learnings import MAX_LEARNING_CHARS
+from bot.ids import OnboardingAction, OnboardingBlock, OnboardingView, row_id
+from bot.learning.capture import MAX_LEARNING_CHARS
 from bot.levers import EMOJI, Lever
 from bot.messages import t
 from bot.text import escape, excerpt
@@ -166,9 +166,10 @@ def mark_done(blocks: list[dict], resource_id: int, language: str) -> list[dict]
 def parse_pair(value: str) -> tuple[int, int] | None:
     """Read a `<int>:<int>` button value or private_metadata; None when tampered with."""
     first, _, second = (value or "").partition(":")
-    if not first.isdigit() or not second.isdigit():
+    first_id, second_id = row_id(first), row_id(second)
+    if first_id is None or second_id is None:
         return None
-    return int(first), int(second)
+    return first_id, second_id
 
 
 def fresh_eyes_modal(newcomer_id: int, day: int, language: str) -> dict:

@@ -8,10 +8,17 @@ from dataclasses import dataclass
 
 from bot.blocks.common import context, lever_option, lever_options, plain, section
 from bot.blocks.onboarding import ResourceCard, link, resource_line
-from bot.ids import OnboardingAction, OnboardingBlock, OnboardingView
+from bot.ids import OnboardingAction, OnboardingBlock, OnboardingView, row_id
 from bot.levers import Lever, lever_name
 from bot.messages import t
-from bot.onboarding import AUDIENCES, MAX_DESCRIPTION, MAX_TITLE, MAX_URL
+from bot.onboarding.rules import (
+    AUDIENCES,
+    MAX_DAY_CHARS,
+    MAX_DAYS_CHARS,
+    MAX_DESCRIPTION,
+    MAX_TITLE,
+    MAX_URL,
+)
 from bot.text import escape, excerpt
 
 HOME_RESOURCES = 12
@@ -82,9 +89,10 @@ def resource_menu(resource_id: int, language: str) -> dict:
 def parse_menu_choice(value: str) -> tuple[str, int] | None:
     """Read a resource menu option; None when tampered with."""
     choice, _, resource_id = (value or "").partition(":")
-    if choice not in dict(MENU_CHOICES) or not resource_id.isdigit():
+    number = row_id(resource_id)
+    if choice not in dict(MENU_CHOICES) or number is None:
         return None
-    return choice, int(resource_id)
+    return choice, number
 
 
 def resources_section(
@@ -249,7 +257,7 @@ def resource_modal(language: str, resource: ResourceCard | None = None) -> dict:
                 OnboardingBlock.DAY,
                 t("onboarding.field_day", language),
                 initial=str(resource.day) if resource else "0",
-                max_length=3,
+                max_length=MAX_DAY_CHARS,
             ),
             {
                 "type": "input",
@@ -304,7 +312,7 @@ def settings_modal(language: str, channel_ids: Sequence[str], days: Sequence[int
                 OnboardingBlock.DAYS,
                 t("onboarding.field_days", language),
                 initial=", ".join(str(day) for day in days),
-                max_length=200,
+                max_length=MAX_DAYS_CHARS,
                 hint=t("onboarding.field_days_hint", language),
             ),
         ],

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from bot.blocks.common import context, lever_option, lever_options, plain, section
 from bot.ids import PromptAction, PromptBlock, PromptView
+from bot.learning.capture import MAX_LEARNING_CHARS
 from bot.levers import EMOJI, Lever, lever_name
 from bot.messages import t
-from bot.prompt_settings import CADENCES, SettingsForm
-from bot.schedules import DAY_NAMES
+from bot.prompts.schedules import DAY_NAMES, MAX_CRON_CHARS, MAX_TIMEZONE_CHARS
+from bot.prompts.settings import CADENCES, SettingsForm
 from bot.settings import LANGUAGES
 from bot.text import quote
 
@@ -106,7 +107,7 @@ def anonymous_modal(prompt_id: int, question: str, language: str) -> dict:
                     "type": "plain_text_input",
                     "action_id": PromptAction.ANSWER_TEXT,
                     "multiline": True,
-                    "max_length": 3000,
+                    "max_length": MAX_LEARNING_CHARS,
                 },
             },
         ],
@@ -186,6 +187,7 @@ def settings_modal(channel_id: str, form: SettingsForm, language: str) -> dict:
             t("prompts.cron_label", language),
             t("prompts.cron_hint", language),
             form.cron if form.cadence == "custom" else "",
+            MAX_CRON_CHARS,
             optional=True,
         ),
         _text_input(
@@ -194,6 +196,7 @@ def settings_modal(channel_id: str, form: SettingsForm, language: str) -> dict:
             t("prompts.timezone_label", language),
             t("prompts.timezone_hint", language),
             form.timezone,
+            MAX_TIMEZONE_CHARS,
         ),
         _select(
             PromptBlock.LEVER_MODE,
@@ -236,9 +239,16 @@ def settings_modal(channel_id: str, form: SettingsForm, language: str) -> dict:
 
 
 def _text_input(
-    block_id: str, action_id: str, label: str, hint: str, initial: str, *, optional: bool = False
+    block_id: str,
+    action_id: str,
+    label: str,
+    hint: str,
+    initial: str,
+    max_length: int,
+    *,
+    optional: bool = False,
 ) -> dict:
-    element: dict = {"type": "plain_text_input", "action_id": action_id}
+    element: dict = {"type": "plain_text_input", "action_id": action_id, "max_length": max_length}
     if initial:
         element["initial_value"] = initial
     return {

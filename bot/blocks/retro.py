@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from bot.blocks.common import context, lever_label, lever_options, plain, section
-from bot.ids import RetroAction, RetroBlock, RetroView
+from bot.ids import RetroAction, RetroBlock, RetroView, row_id
 from bot.messages import t
-from bot.retros import MAX_ITEM_CHARS, ActionLine, Board, Column, ItemCard
+from bot.retro.board import MAX_ITEM_CHARS, ActionLine, Board, Column, ItemCard
 from bot.text import escape, excerpt
 
 MAX_BLOCKS = 50
@@ -57,7 +57,7 @@ def vote_action_id(item_id: int) -> str:
 def parse_vote_action_id(action_id: str) -> int | None:
     """The item id of a vote button's action_id."""
     prefix, _, item_id = action_id.partition(".")
-    return int(item_id) if prefix == RetroAction.VOTE and item_id.isdigit() else None
+    return row_id(item_id) if prefix == RetroAction.VOTE else None
 
 
 def button(text: str, action_id: str, value: str, style: str | None = None) -> dict:

@@ -16,8 +16,8 @@ from bot.blocks.retro import (
 )
 from bot.ids import RetroAction
 from bot.messages import t
-from bot.retro_actions import HistoryLine
-from bot.retros import ActionLine, Board, Column
+from bot.retro.actions import HistoryLine
+from bot.retro.board import ActionLine, Board, Column
 from bot.text import escape, excerpt, quote
 
 SUMMARY_EXCERPT = 200

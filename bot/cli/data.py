@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from bot.dates import parse_day
 from bot.errors import InvalidInput
-from bot.export import FORMATS, check_format, render
+from bot.learning.export import FORMATS, check_format, render
+from bot.learning.search_query import terms_of
 from bot.levers import parse_lever
 from bot.manifest import manifest_yaml
 from bot.runtime import open_runtime
-from bot.search_query import terms_of
 from bot.settings import Settings
 from storage.learnings import LearningFilter, list_learnings
 from storage.models import Workspace

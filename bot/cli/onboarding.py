@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from bot.app import make_web_client
 from bot.errors import InvalidInput
+from bot.ids import row_id
 from bot.messages import t
-from bot.onboarding import (
+from bot.onboarding.rules import (
     DEFAULT_DAYS,
     ImportRefused,
     check_resource,
@@ -163,12 +164,12 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _remove(settings: Settings, args: argparse.Namespace) -> int:
-    number = args.id.lstrip("#")
-    if not number.isdigit():
+    number = row_id(args.id.lstrip("#"))
+    if number is None:
         raise InvalidInput("onboarding.cli_not_found", field="id", id=args.id[:20])
     runtime = open_runtime(settings)
     with runtime.deps.sessions.begin() as session:
-        removed = remove_resource(session, _team(session, settings, args), int(number))
+        removed = remove_resource(session, _team(session, settings, args), number)
     if not removed:
         raise InvalidInput("onboarding.cli_not_found", field="id", id=number)
     _out(t("onboarding.cli_removed", settings.language, id=number))

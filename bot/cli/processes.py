@@ -23,7 +23,10 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "3000")))
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument(
-        "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")), help="processes"
+        "--workers",
+        type=int,
+        default=int(os.environ["WEB_CONCURRENCY"]) if os.environ.get("WEB_CONCURRENCY") else None,
+        help="processes (default: $WEB_CONCURRENCY, else 1 on SQLite and 2 on PostgreSQL)",
     )
     serve.add_argument("--threads", type=int, default=4, help="threads per worker")
     serve.add_argument(
@@ -42,14 +45,14 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.server import serve  # gunicorn is only needed here
+    from bot.server import default_workers, serve  # gunicorn is only needed here
 
     settings.require_http()
     serve(
         settings,
         host=args.host,
         port=args.port,
-        workers=args.workers,
+        workers=args.workers or default_workers(settings.database_url),
         threads=args.threads,
         scheduler=not args.no_scheduler,
     )

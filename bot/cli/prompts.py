@@ -16,10 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from bot.errors import InvalidInput
 from bot.levers import lever_name, parse_lever
 from bot.messages import t
-from bot.prompt_posting import post_prompt_now
-from bot.prompts import describe_language, describe_levers, describe_moment, describe_when
-from bot.runtime import Runtime, open_runtime
-from bot.schedules import (
+from bot.prompts.posting import post_prompt_now
+from bot.prompts.questions import describe_language, describe_levers, describe_moment, describe_when
+from bot.prompts.schedules import (
     LEVER_MODES,
     check_cron,
     check_language,
@@ -27,6 +26,7 @@ from bot.schedules import (
     lever_selection,
     next_occurrence,
 )
+from bot.runtime import Runtime, open_runtime
 from bot.settings import Settings
 from storage.models import Schedule
 from storage.schedules import add_schedule, get_schedule, list_schedules, remove_schedule
@@ -73,14 +73,33 @@ def _workspace(settings: Settings, args: argparse.Namespace) -> tuple[Runtime, W
     return runtime, client, team_id
 
 
+class SlackTrouble(Exception):
+    """Slack could not say whether the channel exists (an outage, a lost answer)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def _check_channel(client: WebClient, channel: str) -> None:
-    """InvalidInput naming the channel unless the bot is a member of it."""
+    """InvalidInput naming the channel unless the bot is a member of it; SlackTrouble."""
     try:
         found = client.conversations_info(channel=channel)["channel"]
-    except SlackApiError:
+    except SlackApiError as error:
+        reason = str(error.response.get("error"))
+        if reason != "channel_not_found":  # not the channel's fault: say what Slack said
+            raise SlackTrouble(reason) from None
         raise InvalidInput("prompts.unknown_channel", field="channel", channel=channel) from None
+    except TimeoutError:
+        raise SlackTrouble("no_answer") from None
     if not found.get("is_member"):
         raise InvalidInput("prompts.not_in_channel", field="channel", channel=channel)
+
+
+def _slack_trouble(language: str, channel: str, trouble: SlackTrouble) -> int:
+    text = t("prompts.cli_slack_failed", language, channel=channel, reason=trouble.reason)
+    print(f"learnloop: {text}", file=sys.stderr)
+    return 1
 
 
 def _lever_names(values: list[str]) -> list[str]:
@@ -93,7 +112,11 @@ def _add(settings: Settings, args: argparse.Namespace) -> int:
     mode, levers = lever_selection(_lever_names(args.levers), args.lever_mode)
     language = check_language(args.language)
     runtime, client, team_id = _workspace(settings, args)
-    _check_channel(client, args.channel)
+    try:
+        _check_channel(client, args.channel)
+    except SlackTrouble as trouble:
+        runtime.engine.dispose()
+        return _slack_trouble(settings.language, args.channel, trouble)
     deps = runtime.deps
     try:
         with deps.sessions.begin() as session:
@@ -192,9 +215,17 @@ def _prompt(settings: Settings, args: argparse.Namespace) -> int:
         _check_channel(client, args.channel)
         deps = runtime.deps
         outcome = post_prompt_now(deps, client, team_id, args.channel, deps.now(), lever)
+    except SlackTrouble as trouble:
+        return _slack_trouble(settings.language, args.channel, trouble)
     finally:
         runtime.engine.dispose()
     language = settings.language
+    if outcome.error == "no_answer":  # see post_claimed: it may be in the channel
+        print(
+            f"learnloop: {t('prompts.cli_no_answer', language, channel=args.channel)}",
+            file=sys.stderr,
+        )
+        return 1
     if outcome.ts is None:
         text = t("prompts.cli_not_posted", language, channel=args.channel, reason=outcome.error)
         print(f"learnloop: {text}", file=sys.stderr)

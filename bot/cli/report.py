@@ -8,14 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.digest import DIGEST_CADENCES, build_digest
 from bot.errors import InvalidInput
+from bot.insights.digest import DIGEST_CADENCES, build_digest
+from bot.insights.report import FORMATS, check_format, write_report
+from bot.learning.visibility import everyone
 from bot.messages import t
 from bot.periods import period_of, previous
-from bot.report import FORMATS, check_format, write_report
 from bot.runtime import open_runtime
 from bot.settings import LANGUAGES, Settings
-from bot.visibility import everyone
 from storage.admin_settings import workspace_language, workspace_timezone
 from storage.models import Workspace
 

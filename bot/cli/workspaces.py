@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.install import RETENTION, purge
 from bot.runtime import open_runtime
 from bot.settings import Settings
+from bot.workspaces.install import RETENTION, purge
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:

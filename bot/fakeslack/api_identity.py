@@ -101,6 +101,7 @@ def oauth_v2_access(store: Store, token: str | None, params: dict[str, Any]) -> 
             enterprise_name=grant["enterprise_name"],
         )
     enterprise = {"id": ws.enterprise_id, "name": ws.enterprise_name} if ws.enterprise_id else None
+    org_wide = bool(grant.get("org_wide") and enterprise)
     return {
         "ok": True,
         "app_id": store.app_id,
@@ -109,9 +110,10 @@ def oauth_v2_access(store: Store, token: str | None, params: dict[str, Any]) -> 
         "token_type": "bot",
         "access_token": ws.bot_token,
         "bot_user_id": ws.bot_user_id,
-        "team": {"id": ws.team_id, "name": ws.name},
+        # An organisation-wide install names no workspace: its token serves all of them.
+        "team": None if org_wide else {"id": ws.team_id, "name": ws.name},
         "enterprise": enterprise,
-        "is_enterprise_install": False,
+        "is_enterprise_install": org_wide,
     }
 
 

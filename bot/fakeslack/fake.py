@@ -230,10 +230,16 @@ class FakeSlack:
         scope: str = "chat:write,commands,users:read",
         redirect_uri: str | None = None,
         bot_name: str = "learnloop",
+        org_wide: bool = False,
     ) -> None:
-        """Register a code oauth.v2.access will exchange once for bot_token."""
+        """Register a code oauth.v2.access will exchange once for bot_token.
+
+        `org_wide`: an Enterprise Grid organisation-wide install (no team in the answer; the
+        token is held by `team_id`, one workspace of the organisation, in the fake).
+        """
         with self._store.lock:
             self._store.oauth_codes[code] = {
+                "org_wide": org_wide,
                 "team_id": team_id,
                 "bot_token": bot_token,
                 "enterprise_id": enterprise_id,

@@ -102,6 +102,11 @@ MESSAGES = {
         "(ou hebdomadaire, mensuel, trimestriel, arrêt), par exemple "
         "`/learning checkin mensuel`.",
     },
+    "checkin.comment_too_long": {
+        "en": "Your comment is {length} characters long and the limit is {limit}: keep the gist.",
+        "fr": "Votre commentaire fait {length} caractères et la limite est de {limit} : "
+        "gardez l'essentiel.",
+    },
     "checkin.not_allowed": {
         "en": "Only a workspace admin or <@{user}>, who set up check-ins here, can change them.",
         "fr": "Seul un administrateur de l'espace ou <@{user}>, qui a mis en place les points "

@@ -16,4 +16,10 @@ MESSAGES = {
         "fr": ":warning: Un problème est survenu de notre côté et rien n'a été modifié. "
         "Réessayez, s'il vous plaît.",
     },
+    "common.slack_unavailable": {
+        "en": ":warning: Slack did not answer just now, so I could not finish this. Nothing was "
+        "changed: please try again in a minute.",
+        "fr": ":warning: Slack n'a pas répondu à l'instant, je n'ai donc pas pu terminer. Rien "
+        "n'a été modifié : réessayez dans une minute.",
+    },
 }

@@ -124,6 +124,12 @@ MESSAGES = {
         "fr": "L'étiquette « {value} » dépasse {limit} caractères : choisissez des étiquettes "
         "courtes, par exemple : budget, bénévoles.",
     },
+    "learning.form.tags_too_long": {
+        "en": "The tags hold {length} characters and the limit is {limit}: use a few short "
+        "tags, for example: budget, volunteers.",
+        "fr": "Les étiquettes font {length} caractères et la limite est de {limit} : "
+        "choisissez quelques étiquettes courtes, par exemple : budget, bénévoles.",
+    },
     "learning.form.too_many_tags": {
         "en": "At most {limit} tags, separated by commas, for example: budget, volunteers.",
         "fr": "{limit} étiquettes au plus, séparées par des virgules, par exemple : budget, "
@@ -144,6 +150,43 @@ MESSAGES = {
         "`/invite @learnloop`. It is saved all the same.",
         "fr": ":warning: Je n'ai pas pu le publier dans {channel} : invitez-moi avec "
         "`/invite @learnloop`. Il est bien enregistré.",
+    },
+    "learning.post_failed": {
+        "en": ":warning: Slack did not take the post in {channel} just now. It is saved all the "
+        "same: find it with `/learning mine`.",
+        "fr": ":warning: Slack n'a pas accepté la publication dans {channel} pour l'instant. Il "
+        "est bien enregistré : retrouvez-le avec `/learning mine`.",
+    },
+    "learning.post_unconfirmed": {
+        "en": ":warning: Slack did not confirm the post in {channel}: look there before sharing "
+        "it again. It is saved all the same.",
+        "fr": ":warning: Slack n'a pas confirmé la publication dans {channel} : regardez-y avant "
+        "de le partager à nouveau. Il est bien enregistré.",
+    },
+    "learning.post_not_updated": {
+        "en": ":warning: Its post in {channel} still shows what it said before: Slack did not "
+        "take the change.",
+        "fr": ":warning: Sa publication dans {channel} montre encore l'ancienne version : Slack "
+        "n'a pas accepté la modification.",
+    },
+    "learning.post_not_deleted": {
+        "en": ":warning: Its post in {channel} is still there: Slack did not delete it. A "
+        "workspace admin can remove that message.",
+        "fr": ":warning: Sa publication dans {channel} est toujours là : Slack ne l'a pas "
+        "supprimée. Un administrateur de l'espace de travail peut retirer ce message.",
+    },
+    "learning.modal_not_opened": {
+        "en": ":warning: Slack did not open the form. Try again in a minute; "
+        "`/learning &lt;what you learned&gt;` also logs a learning without it.",
+        "fr": ":warning: Slack n'a pas ouvert le formulaire. Réessayez dans une minute ; "
+        "`/learning &lt;ce que vous avez appris&gt;` note aussi un apprentissage sans lui.",
+    },
+    "learning.modal_unconfirmed": {
+        "en": ":hourglass: Slack was slow to open the form. If it is not on your screen, try "
+        "again; `/learning &lt;what you learned&gt;` also logs a learning without it.",
+        "fr": ":hourglass: Slack a tardé à ouvrir le formulaire. S'il n'est pas à l'écran, "
+        "réessayez ; `/learning &lt;ce que vous avez appris&gt;` note aussi un apprentissage "
+        "sans lui.",
     },
     "learning.kept_in": {
         "en": "Kept in the store of {channel}: its members find it with `/learning search`.",
@@ -229,6 +272,12 @@ MESSAGES = {
         "fr": "Vous n'avez encore noté aucun apprentissage (les anonymes ne comptent pas comme "
         "les vôtres). Essayez `/learning`.",
     },
+    "learning.some_unanswered": {
+        "en": ":warning: Slack did not answer about some channels, so their learnings are left "
+        "out here. Try again in a minute to see them.",
+        "fr": ":warning: Slack n'a pas répondu au sujet de certains canaux : leurs "
+        "apprentissages ne figurent pas ici. Réessayez dans une minute pour les voir.",
+    },
     # Export
     "learning.export_started": {
         "en": ":package: Preparing your export; it will arrive in a direct message from me.",
@@ -242,6 +291,19 @@ MESSAGES = {
     "learning.export_failed": {
         "en": ":warning: I could not send you the file. Please try again in a minute.",
         "fr": ":warning: Je n'ai pas pu vous envoyer le fichier. Réessayez dans une minute.",
+    },
+    "learning.export_unconfirmed": {
+        "en": ":hourglass: Slack did not confirm that the file reached you: look in your direct "
+        "messages with me before asking again.",
+        "fr": ":hourglass: Slack n'a pas confirmé que le fichier vous est parvenu : regardez "
+        "dans vos messages privés avec moi avant de le redemander.",
+    },
+    "learning.export_unanswered": {
+        "en": ":warning: Slack did not answer about some channels you may read, so the file "
+        "would miss their learnings: I did not send it. Please try again in a minute.",
+        "fr": ":warning: Slack n'a pas répondu au sujet de certains canaux que vous pouvez lire : "
+        "le fichier manquerait leurs apprentissages, je ne l'ai donc pas envoyé. Réessayez "
+        "dans une minute.",
     },
     # Help
     "learning.unknown_subcommand": {
@@ -269,9 +331,10 @@ MESSAGES = {
     },
     "learning.usage.search": {
         "en": "• `/learning search &lt;words&gt; [filters]` — finds learnings, accents and case "
-        "ignored, best first",
+        "ignored: the best of the latest 100 first, then older ones",
         "fr": "• `/learning search &lt;mots&gt; [filtres]` — retrouve des apprentissages, sans tenir "
-        "compte des accents ni des majuscules, les plus pertinents d'abord",
+        "compte des accents ni des majuscules : les plus pertinents des 100 derniers d'abord, "
+        "puis les plus anciens",
     },
     "learning.usage.list": {
         "en": "• `/learning list [lever]` — the latest learnings, of one lever if you name it",

@@ -1,4 +1,5 @@
-"""Refusals of what was typed after `/learning search`, `list` and `export`."""
+"""Refusals of what was typed after `/learning search`, `list` and `export`, and how many
+results a page says there are when they were not all counted."""
 
 MESSAGES = {
     "search.empty": {
@@ -6,6 +7,12 @@ MESSAGES = {
         "`/learning search volunteers lever:onboarding since:2026-01-01`.",
         "fr": "Dites-moi quoi chercher, par exemple "
         "`/learning search bénévoles levier:intégration depuis:2026-01-01`.",
+    },
+    "search.too_long": {
+        "en": "Your search is {length} characters long and the limit is {limit}: look for a "
+        "few words, for example `buddy lever:onboarding`.",
+        "fr": "Votre recherche fait {length} caractères et la limite est de {limit} : cherchez "
+        "quelques mots, par exemple `binôme levier:intégration`.",
     },
     "search.unknown_filter": {
         "en": "`{value}` is not a filter: use lever:, from:, in: or since:, for example "
@@ -35,5 +42,9 @@ MESSAGES = {
         "`/learning export csv lever:onboarding since:2026-01-01`.",
         "fr": "Un export prend un format et des filtres, pas des mots comme `{value}` : par "
         "exemple `/learning export csv levier:intégration depuis:2026-01-01`.",
+    },
+    "search.results_many": {
+        "en": "{first}–{last} of more than {count}",
+        "fr": "{first} à {last} sur plus de {count}",
     },
 }

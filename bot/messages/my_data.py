@@ -50,6 +50,12 @@ MESSAGES = {
         "fr": "Je n'ai pas pu vous envoyer le fichier. Réessayez `/learning my-data` dans une "
         "minute.",
     },
+    "my_data.upload_unconfirmed": {
+        "en": "Slack did not confirm that the file reached you: look in your direct messages "
+        "with me before trying `/learning my-data` again.",
+        "fr": "Slack n'a pas confirmé que le fichier vous est parvenu : regardez dans vos "
+        "messages privés avec moi avant de relancer `/learning my-data`.",
+    },
     "my_data.deleted": {
         "en": "Done: {deleted} learnings you logged were deleted, and {total} records about you "
         "in all were deleted or made anonymous. Nothing in learnloop names you any more.",
@@ -87,8 +93,8 @@ MESSAGES = {
     },
     "my_data.bad_retention": {
         "en": "`{value}` is not a retention period: write 0 (keep forever) or a number of days "
-        "from 30 to 3650, e.g. 365.",
+        "from 30 to {limit}, e.g. 365.",
         "fr": "`{value}` n'est pas une durée de conservation : écrivez 0 (sans limite) ou un "
-        "nombre de jours entre 30 et 3650, par exemple 365.",
+        "nombre de jours entre 30 et {limit}, par exemple 365.",
     },
 }

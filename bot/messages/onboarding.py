@@ -14,6 +14,18 @@ MESSAGES = {
         "fr": "L'url `{value}` n'est pas un lien web : elle doit commencer par http:// ou "
         "https://, par exemple `https://example.org/guide`.",
     },
+    "onboarding.url_too_long": {
+        "en": "The url is {length} characters long and the limit is {limit}: link to the same "
+        "page with a shorter address, for example `https://example.org/handbook`.",
+        "fr": "L'url fait {length} caractères et la limite est de {limit} : donnez une adresse "
+        "plus courte de la même page, par exemple `https://example.org/guide`.",
+    },
+    "onboarding.days_too_long": {
+        "en": "The days hold {length} characters and the limit is {limit}: list a few days, "
+        "for example `1, 3, 7, 14, 30`.",
+        "fr": "Les jours font {length} caractères et la limite est de {limit} : indiquez "
+        "quelques jours, par exemple `1, 3, 7, 14, 30`.",
+    },
     "onboarding.bad_day": {
         "en": "The day `{value}` is not a whole number from 0 to {limit}: give the day of the "
         "path when it should be sent, 0 being the welcome, for example `3`.",

@@ -361,6 +361,19 @@ WORDS = {
         "fr": "`{value}` n'est pas une expression cron : écrivez cinq champs (minute heure "
         "jour mois jour-de-semaine), par exemple `0 10 * * MON`.",
     },
+    "prompts.cron_too_long": {
+        "en": "This cron expression is {length} characters long and the limit is {limit}: "
+        "use ranges and steps, for example `*/15 9-17 * * MON-FRI`.",
+        "fr": "Cette expression cron fait {length} caractères et la limite est de {limit} : "
+        "utilisez des intervalles et des pas, par exemple `*/15 9-17 * * MON-FRI`.",
+    },
+    "prompts.cron_never_due": {
+        "en": "`{value}` does not come due within a year (a day of the month and a weekday "
+        "must both match): keep one of them `*`, for example `0 10 1 * *` or `0 10 * * MON`.",
+        "fr": "`{value}` ne tombe pas dans l'année qui vient (le jour du mois et le jour de "
+        "semaine doivent tous deux correspondre) : laissez l'un des deux à `*`, par exemple "
+        "`0 10 1 * *` ou `0 10 * * MON`.",
+    },
     "prompts.bad_timezone": {
         "en": "`{value}` is not a time zone: use an IANA name, for example `Europe/Paris`.",
         "fr": "`{value}` n'est pas un fuseau horaire : utilisez un nom IANA, par exemple "
@@ -466,6 +479,18 @@ WORDS = {
     "prompts.cli_not_posted": {
         "en": "The prompt could not be posted in {channel}: Slack answered {reason}.",
         "fr": "La question n'a pas pu être publiée dans {channel} : Slack a répondu {reason}.",
+    },
+    "prompts.cli_no_answer": {
+        "en": "Slack did not answer in time: the prompt may have been posted in {channel}. "
+        "Look there before trying again.",
+        "fr": "Slack n'a pas répondu à temps : la question a peut-être été publiée dans "
+        "{channel}. Regardez-y avant de réessayer.",
+    },
+    "prompts.cli_slack_failed": {
+        "en": "Slack answered {reason} about {channel}; nothing was changed. Try again in a "
+        "moment.",
+        "fr": "Slack a répondu {reason} au sujet de {channel} ; rien n'a été modifié. "
+        "Réessayez dans un instant.",
     },
     "prompts.state.on": {"en": "on", "fr": "activé"},
     "prompts.state.off": {"en": "off", "fr": "désactivé"},

@@ -13,9 +13,9 @@ from bot.blocks.checkins import (
     parse_round_lever,
 )
 from bot.blocks.common import lever_label
-from bot.checkin_rounds import answer, last_answer_day
 from bot.deps import deps_of
 from bot.ids import CheckinAction
+from bot.insights.checkin_rounds import answer, last_answer_day
 from bot.messages import t
 from storage.checkins import answer_of, get_round
 

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.blocks.handover import debrief_modal, leaver_of
 from bot.deps import deps_of
-from bot.ids import HandoverAction
+from bot.ids import HandoverAction, row_id
 from bot.messages import t
 from storage.handover import get_handover, reassign_open_actions
 
@@ -31,7 +31,8 @@ def open_debrief(
     language = deps.language_for(client, team_id, user_id)
     value = action.get("value") or ""
     with deps.sessions() as session:
-        handover = get_handover(session, team_id, int(value)) if value.isdigit() else None
+        handover_id = row_id(value)
+        handover = get_handover(session, team_id, handover_id) if handover_id else None
         mine = handover is not None and handover.user_id == user_id
     if not mine:
         respond(text=t("handover.not_yours", language), replace_original=False)

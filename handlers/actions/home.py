@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
-from bot.app_home import publish_home
 from bot.blocks.home import search_modal, settings_modal
 from bot.deps import deps_of
-from bot.home_settings import current_settings
-from bot.ids import HomeAction
-from bot.learning_form import ModalContext
+from bot.home.publish import publish_home
+from bot.home.settings import current_settings
+from bot.ids import HomeAction, row_id
+from bot.learning.form import ModalContext
 from handlers.views.learning_modal import open_capture
 from storage.learnings import get_learning
 from storage.reuses import record_reuse
+
+log = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
@@ -49,17 +54,17 @@ def open_search_modal(body: dict, client: WebClient, context: dict) -> None:
     """An empty search box."""
     team_id, user_id = _who(body)
     language = deps_of(context).language_for(client, team_id, user_id)
-    client.views_open(trigger_id=body["trigger_id"], view=search_modal(language))
+    _open(client, body["trigger_id"], search_modal(language), "search")
 
 
 def mark_useful(ack: Ack, body: dict, action: dict, context: dict) -> None:
     """Count a reuse of someone else's learning (once per person)."""
     deps = deps_of(context)
     team_id, user_id = _who(body)
-    value = str(action.get("value") or "")
-    if value.isdigit():
+    learning_id = row_id(action.get("value"))
+    if learning_id is not None:
         with deps.sessions.begin() as session:
-            learning = get_learning(session, team_id, int(value))
+            learning = get_learning(session, team_id, learning_id)
             if learning is not None and user_id not in (learning.user_id, learning.author_id):
                 record_reuse(session, team_id, learning.id, user_id, "useful", deps.now())
     ack()
@@ -80,4 +85,13 @@ def open_settings_modal(body: dict, client: WebClient, context: dict) -> None:
         return
     language = deps.language_for(client, team_id, user_id)
     view = settings_modal(current_settings(deps, team_id), deps.settings.timezone, language)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    _open(client, body["trigger_id"], view, "settings")
+
+
+def _open(client: WebClient, trigger_id: str, view: dict, name: str) -> None:
+    """Open a modal once; App Home has no reply to say it failed in, so it is logged."""
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+    except (SlackApiError, OSError) as error:
+        # After a timeout Slack may have opened it late: it is not opened again.
+        log.warning("the %s modal was not opened: %r", name, error)

@@ -12,13 +12,13 @@ from bot.blocks.common import ephemeral
 from bot.blocks.learning import lever_changed, parse_lever_choice, refusal_text
 from bot.blocks.learning_library import read_more_value
 from bot.blocks.learning_modal import Prefill
-from bot.curation import RETENTION, delete_learning, may_edit
 from bot.deps import deps_of
 from bot.errors import InvalidInput
 from bot.ids import Action, LearningAction
-from bot.learning_form import ModalContext
+from bot.learning.curation import RETENTION, delete_learning, may_edit
+from bot.learning.form import ModalContext
+from bot.learning.library import KINDS, Asker
 from bot.levers import Lever
-from bot.library import KINDS, Asker
 from bot.messages import t
 from handlers.commands.learning_library import find
 from handlers.views.learning_modal import open_capture
@@ -120,6 +120,7 @@ def edit(body: dict, action: dict, respond: Respond, client: WebClient, context:
         user_id=user_id,
         about=ModalContext(channel_id=channel, learning_id=learning_id),
         prefill=prefill,
+        response_url=body.get("response_url"),
     )
 
 
@@ -142,12 +143,17 @@ def delete(body: dict, action: dict, respond: Respond, client: WebClient, contex
     except InvalidInput as refusal:
         respond(**ephemeral(refusal_text(refusal, language)), replace_original=False)
         return
+    message = t("learning.deleted", language, id=learning_id, days=RETENTION.days)
     if posted_by_bot and all(post):
         try:
             client.chat_delete(channel=post[0], ts=post[1])
         except SlackApiError as error:
-            log.info(
-                "post of learning %s not deleted: %s", learning_id, error.response.get("error")
-            )
-    message = t("learning.deleted", language, id=learning_id, days=RETENTION.days)
+            problem = error.response.get("error")
+            log.warning("post of learning %s not deleted: %s", learning_id, problem)
+            if problem != "message_not_found":  # already gone: nothing left to say
+                post_channel = f"<#{post[0]}>"
+                message += "\n" + t("learning.post_not_deleted", language, channel=post_channel)
+        except OSError as error:
+            # No answer in time: Slack may well have deleted it, so nothing is said.
+            log.warning("post of learning %s: no answer to its deletion (%r)", learning_id, error)
     respond(**ephemeral(message), replace_original=False)

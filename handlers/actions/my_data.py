@@ -11,8 +11,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.blocks.common import ephemeral
 from bot.deps import deps_of
 from bot.ids import MyDataAction
+from bot.learning.my_data import delete_my_data
 from bot.messages import t
-from bot.my_data import delete_my_data
 
 log = logging.getLogger(__name__)
 

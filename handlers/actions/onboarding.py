@@ -11,11 +11,11 @@ from slack_sdk import WebClient
 from bot.blocks.onboarding import fresh_eyes_modal, mark_done, parse_pair
 from bot.blocks.onboarding_admin import parse_menu_choice, resource_modal, settings_modal
 from bot.deps import Deps, deps_of
-from bot.ids import OnboardingAction
+from bot.ids import OnboardingAction, row_id
 from bot.messages import t
-from bot.newcomers import record_done, resource_card, send_dm, stop_path
-from bot.onboarding import DEFAULT_DAYS
-from bot.onboarding_home import add_home_sections, refresh_home
+from bot.onboarding.home import add_home_sections, refresh_home
+from bot.onboarding.newcomers import record_done, resource_card, send_dm, stop_path
+from bot.onboarding.rules import DEFAULT_DAYS
 from storage.onboarding import (
     configured_days,
     get_newcomer,
@@ -89,11 +89,11 @@ def stop(
     deps = deps_of(context)
     team_id, user_id = _who(body)
     language = deps.language_for(client, team_id, user_id)
-    value = action.get("value") or ""
-    if not value.isdigit():
+    newcomer_id = row_id(action.get("value"))
+    if newcomer_id is None:
         return
     with deps.sessions.begin() as session:
-        refusal = stop_path(session, team_id, user_id, int(value), deps.now())
+        refusal = stop_path(session, team_id, user_id, newcomer_id, deps.now())
     _tell(body, respond, client, t(refusal or "onboarding.stopped", language))
 
 

@@ -11,8 +11,8 @@ from bot.blocks.prompts import anonymous_modal, notice
 from bot.deps import deps_of
 from bot.ids import PromptAction
 from bot.messages import t
-from bot.prompts import question_text
-from bot.schedules import DEFAULT_CRON
+from bot.prompts.questions import question_text
+from bot.prompts.schedules import DEFAULT_CRON
 from handlers.views.prompts import open_settings, summary
 from storage.models import Workspace
 from storage.prompts import get_prompt

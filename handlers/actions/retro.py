@@ -23,10 +23,10 @@ from bot.blocks.retro import (
     read_items_metadata,
 )
 from bot.deps import Deps, deps_of
-from bot.ids import RetroAction
+from bot.ids import RetroAction, row_id
 from bot.messages import t
-from bot.retro_slack import LATER, may_close, open_close_modal, read_board, refresh_retro
-from bot.retros import VoteResult, toggle_vote
+from bot.retro.board import VoteResult, toggle_vote
+from bot.retro.posting import LATER, may_close, open_close_modal, read_board, refresh_retro
 from storage import retros as store
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def _ids(body: dict) -> tuple[str, str]:
 
 def _retro_id(action: dict) -> int | None:
     value = action.get("value") or ""
-    return int(value) if value.isdigit() else None
+    return row_id(value)
 
 
 def _tell(respond: Respond, text: str) -> None:
@@ -130,10 +130,10 @@ def vote(ack: Ack, body: dict, action: dict, context: dict) -> None:
     """Count the vote, or take it back, before answering Slack."""
     deps = deps_of(context)
     team_id, user_id = _ids(body)
-    retro_id = (action.get("value") or "").partition(":")[0]
+    retro_id = row_id((action.get("value") or "").partition(":")[0])
     item_id = parse_vote_action_id(action["action_id"])
-    if retro_id.isdigit() and item_id is not None:
-        context[LATER] = _toggle(deps, team_id, user_id, int(retro_id), item_id)
+    if retro_id is not None and item_id is not None:
+        context[LATER] = _toggle(deps, team_id, user_id, retro_id, item_id)
     ack()
 
 
@@ -211,7 +211,7 @@ def turn_page(body: dict, action: dict, client: WebClient, context: dict) -> Non
     deps = deps_of(context)
     team_id, user_id = _ids(body)
     page = action.get("value") or ""
-    _redraw(deps, client, body, team_id, user_id, int(page) if page.isdigit() else None)
+    _redraw(deps, client, body, team_id, user_id, row_id(page))
 
 
 def _redraw(

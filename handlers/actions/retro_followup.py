@@ -10,10 +10,10 @@ from bot.blocks.common import ephemeral
 from bot.blocks.retro import mention
 from bot.blocks.retro_followup import reminder_answered
 from bot.deps import Deps, deps_of
-from bot.ids import RetroAction
+from bot.ids import RetroAction, row_id
 from bot.messages import t
-from bot.retro_actions import postponed, record_answer
-from bot.retro_slack import LATER, refresh_channel_retros, refresh_question, team_today
+from bot.retro.actions import postponed, record_answer
+from bot.retro.posting import LATER, refresh_channel_retros, refresh_question, team_today
 from storage import retro_actions as action_store
 from storage import retros as store
 
@@ -38,7 +38,7 @@ def _ids(body: dict) -> tuple[str, str]:
 
 def _action_id(action: dict) -> int | None:
     value = action.get("value") or ""
-    return int(value) if value.isdigit() else None
+    return row_id(value)
 
 
 # -- the owner's reminder ----------------------------------------------------------------

@@ -13,11 +13,11 @@ from slack_sdk import WebClient
 
 from bot.blocks.common import ephemeral
 from bot.blocks.digest import digest_set_text
-from bot.checkins import DEFAULT_CADENCE, OFF, parse_cadence
 from bot.deps import deps_of
-from bot.digest import DIGEST_CADENCES
-from bot.digest_job import channel_problem
 from bot.errors import InvalidInput
+from bot.insights.checkins import DEFAULT_CADENCE, OFF, parse_cadence
+from bot.insights.digest import DIGEST_CADENCES
+from bot.insights.digest_job import channel_problem
 from bot.messages import t
 from handlers.commands.learning import SUBCOMMANDS, Subcommand
 from storage.checkins import get_setting, set_cadence

@@ -12,12 +12,12 @@ from slack_sdk.errors import SlackApiError
 
 from bot.blocks.common import ephemeral, section
 from bot.blocks.handover import debrief_invitation, successor_menu
-from bot.departures import find_member
 from bot.deps import Deps, deps_of
 from bot.errors import InvalidInput
-from bot.handover import Named, parse_handover
 from bot.messages import t
-from bot.newcomers import send_dm
+from bot.onboarding.departures import find_member
+from bot.onboarding.handover import Named, parse_handover
+from bot.onboarding.newcomers import send_dm
 from storage.handover import (
     create_handover,
     get_handover,

@@ -25,8 +25,8 @@ from bot.blocks.learning import refusal_text, saved_confirmation, usage_text
 from bot.deps import Deps, deps_of
 from bot.errors import InvalidInput
 from bot.ids import Command
-from bot.learning_form import ModalContext
-from bot.learnings import draft_from_command
+from bot.learning.capture import draft_from_command
+from bot.learning.form import ModalContext
 from bot.messages import t
 from handlers.commands import handover, my_data, prompts
 from handlers.commands import learning_library as library
@@ -152,6 +152,7 @@ def finish(command: dict, client: WebClient, context: dict) -> None:
             team_id=command["team_id"],
             user_id=command["user_id"],
             about=ModalContext(channel_id=command.get("channel_id")),
+            response_url=command.get("response_url"),
         )
         return
     subcommand, args = split_subcommand(text)
@@ -193,8 +194,8 @@ def log_learning(ack: Ack, command: dict, client: WebClient, context: dict) -> N
 def _store(deps: Deps, **learning: Any) -> int:
     """Insert the learning; the workspace's first one creates its row and tries again."""
     try:
-        with deps.sessions.begin() as session:
-            return insert_learning(session, **learning)
+        with deps.engine.begin() as connection:
+            return insert_learning(connection, **learning)
     except IntegrityError:  # no workspace row yet (its foreign key): rare, so not read first
         with deps.sessions.begin() as session:
             ensure_workspace(session, learning["team_id"])

@@ -11,17 +11,17 @@ import logging
 from slack_bolt import Ack
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from bot.blocks.common import context as context_line
 from bot.blocks.common import ephemeral
 from bot.blocks.learning import refusal_text
 from bot.blocks.learning_library import more_value, results
-from bot.curation import may_edit
 from bot.deps import deps_of
 from bot.errors import InvalidInput
-from bot.export import render
-from bot.levers import lever_name
-from bot.library import (
+from bot.learning.curation import may_edit
+from bot.learning.export import render
+from bot.learning.library import (
     LIST,
     MINE,
     PAGE_SIZE,
@@ -31,8 +31,9 @@ from bot.library import (
     parse_kind,
     reader_filter,
 )
+from bot.learning.search_query import SearchQuery
+from bot.levers import lever_name
 from bot.messages import t
-from bot.search_query import SearchQuery
 from bot.text import escape
 from storage.learnings import find_page, list_learnings
 
@@ -104,19 +105,19 @@ def find(asker: Asker, kind: str, args: str, offset: int) -> dict:
     language = deps.language_for(asker.client, asker.team_id, asker.user_id)
     try:
         query = parse_kind(kind, args, asker.timezone())
-        where = reader_filter(asker, query, mine=kind == MINE)
+        where, unanswered = reader_filter(asker, query, mine=kind == MINE)
     except InvalidInput as refusal:
         return ephemeral(refusal_text(refusal, language))
-    except SlackApiError as error:
-        log.warning("looking up a /learning %s failed: %s", kind, error.response.get("error"))
-        return ephemeral(t("common.error", language))
+    except (SlackApiError, OSError) as error:
+        log.warning("looking up a /learning %s failed: %r", kind, error)
+        return ephemeral(t("common.slack_unavailable", language))
     with deps.sessions() as session:
         page = find_page(session, asker.team_id, where, offset=offset, limit=PAGE_SIZE)
     admin = deps.is_admin(asker.client, asker.team_id, asker.user_id)
     editable = [item.id for item in page.items if may_edit(item, asker.user_id)]
     deletable = [item.id for item in page.items] if admin else editable
     heading, empty = _headings(kind, query, language)
-    return results(
+    answer = results(
         page,
         language,
         heading=heading,
@@ -125,6 +126,20 @@ def find(asker: Asker, kind: str, args: str, offset: int) -> dict:
         deletable=deletable,
         more=more_value(kind, args, offset + PAGE_SIZE),
     )
+    if unanswered:
+        # Fewer results than the person may read: said, so they do not take them for all.
+        answer = _with_note(answer, t("learning.some_unanswered", language))
+    return answer
+
+
+def _with_note(answer: dict, note: str) -> dict:
+    """The answer with a warning line under its heading."""
+    blocks = answer.get("blocks") or []
+    return {
+        **answer,
+        "text": f"{answer['text']}\n{note}",
+        "blocks": [*blocks[:1], context_line(note), *blocks[1:]],
+    }
 
 
 def _headings(kind: str, query: SearchQuery, language: str) -> tuple[str, str]:
@@ -168,9 +183,17 @@ def later_export(command: dict, client: WebClient, context: dict, args: str) -> 
     except InvalidInput:
         return  # the ack said what was wrong
     try:
-        where = reader_filter(asker, query)
+        where, unanswered = reader_filter(asker, query)
     except InvalidInput as refusal:
         respond(**ephemeral(refusal_text(refusal, language)))
+        return
+    except (SlackApiError, OSError) as error:
+        log.warning("looking up a /learning export failed: %r", error)
+        respond(**ephemeral(t("common.slack_unavailable", language)))
+        return
+    if unanswered:
+        # A file is kept and passed on: one missing learnings the person may read is not sent.
+        respond(**ephemeral(t("learning.export_unanswered", language)))
         return
     with deps.sessions() as session:
         learnings = list_learnings(session, asker.team_id, where)
@@ -179,6 +202,11 @@ def later_export(command: dict, client: WebClient, context: dict, args: str) -> 
     day = deps.now().date().isoformat()
     try:
         dm = client.conversations_open(users=asker.user_id)["channel"]["id"]
+    except (SlackApiError, OSError) as error:
+        log.warning("a /learning export: no DM to send it to: %r", error)
+        respond(**ephemeral(t("learning.export_failed", language)))
+        return
+    try:
         client.files_upload_v2(
             channel=dm,
             content=content,
@@ -186,9 +214,13 @@ def later_export(command: dict, client: WebClient, context: dict, args: str) -> 
             title=t("learning.export_title", language, day=day),
             initial_comment=t("learning.export_ready", language, count=len(learnings)),
         )
-    except SlackApiError as error:
-        log.warning("a /learning export was not uploaded: %s", error.response.get("error"))
+    except (SlackApiError, SlackRequestError) as error:
+        log.warning("a /learning export was not uploaded: %r", error)
         respond(**ephemeral(t("learning.export_failed", language)))
+    except OSError as error:
+        # No answer in time: the file may have reached the DM, so it is not sent again.
+        log.warning("a /learning export: no answer from Slack (%r); not sent again", error)
+        respond(**ephemeral(t("learning.export_unconfirmed", language)))
 
 
 def _names(client: WebClient, user_ids: set[str]) -> dict[str, str]:
@@ -197,7 +229,7 @@ def _names(client: WebClient, user_ids: set[str]) -> dict[str, str]:
     for user_id in sorted(user_ids):
         try:
             user = client.users_info(user=user_id)["user"]
-        except SlackApiError:
+        except (SlackApiError, OSError):
             continue
         profile = user.get("profile") or {}
         names[user_id] = profile.get("real_name") or user.get("real_name") or user.get("name")

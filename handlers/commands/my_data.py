@@ -6,13 +6,13 @@ import logging
 
 from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot.blocks.common import ephemeral
 from bot.blocks.my_data import my_data_answer
 from bot.deps import deps_of
+from bot.learning.my_data import export_json
 from bot.messages import t
-from bot.my_data import export_json
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,14 @@ def later(command: dict, client: WebClient, context: dict, args: str) -> None:
             title=t("my_data.file_title", language, day=day),
             initial_comment=t("my_data.file_ready", language, count=count),
         )
-    except SlackApiError as error:
-        log.warning("a my-data export was not uploaded: %s", error.response.get("error"))
-        Respond(response_url=command["response_url"])(
-            **ephemeral(t("my_data.upload_failed", language)), replace_original=False
-        )
+        return
+    except (SlackApiError, SlackRequestError) as error:
+        log.warning("a my-data export was not uploaded: %r", error)
+        key = "my_data.upload_failed"
+    except OSError as error:
+        # No answer in time: the file may have reached the DM, so it is not sent again.
+        log.warning("a my-data export: no answer from Slack (%r); not sent again", error)
+        key = "my_data.upload_unconfirmed"
+    Respond(response_url=command["response_url"])(
+        **ephemeral(t(key, language)), replace_original=False
+    )

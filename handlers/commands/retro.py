@@ -21,10 +21,10 @@ from bot.deps import Deps, deps_of
 from bot.errors import InvalidInput
 from bot.ids import Command
 from bot.messages import t
-from bot.retro_actions import load_history
-from bot.retro_export import export_filename, retro_markdown
-from bot.retro_slack import LATER, may_close, open_close_modal, post_retro, read_board, team_today
-from bot.retros import parse_start, start_retro
+from bot.retro.actions import load_history
+from bot.retro.board import parse_start, start_retro
+from bot.retro.export import export_filename, retro_markdown
+from bot.retro.posting import LATER, may_close, open_close_modal, post_retro, read_board, team_today
 from bot.text import escape
 from storage import retros as store
 
@@ -198,7 +198,7 @@ def _export(
         if not wanted:
             found = store.channel_retros(session, team_id, channel_id, 1)
             retro = found[0] if found else None
-        elif wanted.isdigit():
+        elif wanted.isascii() and wanted.isdigit() and len(wanted) <= 9:  # an int4 id
             retro = store.get_retro(session, team_id, int(wanted))
         else:
             retro = None

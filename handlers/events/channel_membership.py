@@ -10,8 +10,8 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.deps import deps_of
-from bot.newcomers import member_joined_channel
-from bot.prompt_posting import bot_joined_channel
+from bot.onboarding.newcomers import member_joined_channel
+from bot.prompts.posting import bot_joined_channel
 
 
 def register(app: App) -> None:

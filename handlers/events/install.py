@@ -9,7 +9,7 @@ from __future__ import annotations
 from slack_bolt import App, BoltContext
 
 from bot.deps import deps_of
-from bot.install import tokens_revoked, uninstalled
+from bot.workspaces.install import tokens_revoked, uninstalled
 
 
 def register(app: App) -> None:
@@ -41,4 +41,5 @@ def on_tokens_revoked(event: dict, body: dict, context: BoltContext) -> None:
         context.enterprise_id,
         bot_user_ids=list(tokens.get("bot") or []),
         user_ids=list(tokens.get("oauth") or []),
+        org_wide=bool(context.is_enterprise_install),
     )

@@ -2,8 +2,8 @@
 
 A person's reply in a reflection prompt's thread becomes a learning (stored before the HTTP
 response, with the event id, so a redelivery finds it); its permalink and a quiet reaction
-follow after the response. Edits update the learning, deletes delete it; bot messages, other
-threads and channel joins are ignored.
+follow after the response. Edits update the learning, deletes delete it, also when they come
+before the message itself; bot messages, other threads and channel joins are ignored.
 """
 
 from __future__ import annotations
@@ -16,8 +16,15 @@ from slack_sdk.errors import SlackApiError
 
 from bot.deps import deps_of
 from bot.messages import t
-from bot.prompt_replies import apply_delete, apply_edit, capture_reply, reply_of, set_message
-from bot.prompts import REACTION
+from bot.prompts.questions import REACTION
+from bot.prompts.replies import (
+    apply_delete,
+    apply_edit,
+    capture_reply,
+    follow_edit,
+    reply_of,
+    set_message,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,22 +45,36 @@ def received(event: dict, body: dict, context: BoltContext) -> None:
         changed = event.get("message") or {}
         if changed.get("bot_id") or not changed.get("ts"):
             return
+        # An edit may come before its message: then the edited words become the learning.
+        edited = reply_of({**changed, "channel": event.get("channel")}, team_id)
         with deps.sessions.begin() as session:
-            apply_edit(
-                session,
-                team_id,
-                event.get("channel", ""),
-                changed["ts"],
-                changed.get("text") or "",
-                event_id,
-                now,
-            )
+            if edited is None or edited.user_id == context.bot_user_id:
+                apply_edit(
+                    session,
+                    team_id,
+                    event.get("channel", ""),
+                    changed["ts"],
+                    changed.get("text") or "",
+                    event_id,
+                    now,
+                )
+                return
+            created = follow_edit(session, edited, event_id, now)
+        if created is not None:
+            context["prompt_reply"] = {"learning_id": created, "ts": edited.ts}
         return
     if subtype == "message_deleted":
         if event.get("deleted_ts"):
+            before = event.get("previous_message") or {}
             with deps.sessions.begin() as session:
                 apply_delete(
-                    session, team_id, event.get("channel", ""), event["deleted_ts"], event_id, now
+                    session,
+                    team_id,
+                    event.get("channel", ""),
+                    event["deleted_ts"],
+                    event_id,
+                    now,
+                    thread_ts=before.get("thread_ts"),
                 )
         return
     reply = reply_of(event, team_id)
@@ -74,6 +95,7 @@ def acknowledge(event: dict, body: dict, client: WebClient, context: BoltContext
     captured, refusal = context.get("prompt_reply"), context.get("prompt_refusal")
     channel, ts = event.get("channel"), event.get("ts")
     if captured:
+        ts = captured.get("ts") or ts  # an early edit: the message edited, not the edit event
         try:
             permalink = client.chat_getPermalink(channel=channel, message_ts=ts)["permalink"]
             with deps.sessions.begin() as session:
@@ -84,6 +106,13 @@ def acknowledge(event: dict, body: dict, client: WebClient, context: BoltContext
                 "reply saved as learning #%s, but Slack answered %s",
                 captured["learning_id"],
                 error.response.get("error"),
+                extra={"team_id": team_id},
+            )
+        except TimeoutError:
+            # Slack may still have done it: not asked again (a redelivery reacts at most once).
+            log.warning(
+                "reply saved as learning #%s, but no answer from Slack in time",
+                captured["learning_id"],
                 extra={"team_id": team_id},
             )
     elif refusal:

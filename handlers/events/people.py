@@ -8,9 +8,9 @@ from __future__ import annotations
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.departures import member_deactivated, member_reactivated
 from bot.deps import deps_of
-from bot.newcomers import welcome_member
+from bot.onboarding.departures import member_deactivated, member_reactivated
+from bot.onboarding.newcomers import welcome_member
 from bot.people import person_from_user
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.app_home import publish_home
 from bot.deps import deps_of
+from bot.home.publish import publish_home
 
 
 def register(app: App) -> None:

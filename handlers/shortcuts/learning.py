@@ -11,10 +11,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.blocks.common import ephemeral
 from bot.blocks.learning_modal import Prefill
-from bot.curation import may_edit
 from bot.deps import deps_of
 from bot.ids import LearningShortcut
-from bot.learning_form import ModalContext, message_text
+from bot.learning.curation import may_edit
+from bot.learning.form import ModalContext, message_text
 from bot.levers import Lever
 from bot.messages import t
 from handlers.views.learning_modal import open_capture
@@ -72,6 +72,7 @@ def open_from_message(body: dict, client: WebClient, context: dict) -> None:
         user_id=user_id,
         about=about,
         prefill=prefill,
+        response_url=body.get("response_url"),
     )
 
 
@@ -81,4 +82,8 @@ def _permalink(client: WebClient, channel_id: str, ts: str) -> str | None:
     except SlackApiError as error:
         # e.g. a private channel the bot is not in: the learning simply has no link.
         log.info("no permalink for a saved message: %s", error.response.get("error"))
+        return None
+    except OSError as error:
+        # No answer in time: the form matters more than the link, and must open within 3 s.
+        log.warning("no permalink for a saved message: no answer (%r)", error)
         return None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from slack_bolt import Ack, App
 
 from bot.blocks.checkins import parse_round_lever
-from bot.checkin_rounds import answer
-from bot.checkins import parse_level
 from bot.deps import deps_of
+from bot.errors import InvalidInput
 from bot.ids import CheckinBlock, CheckinView
+from bot.insights.checkin_rounds import answer
+from bot.insights.checkins import check_comment, parse_level
 from bot.messages import t
 
 
@@ -41,7 +42,12 @@ def _save(ack: Ack, body: dict, view: dict, context: dict) -> None:
             errors={CheckinBlock.LEVEL: t("checkin.closed_answer", language)},
         )
         return
-    comment = (_value(values, CheckinBlock.COMMENT).get("value") or "").strip() or None
+    try:
+        comment = check_comment(_value(values, CheckinBlock.COMMENT).get("value"))
+    except InvalidInput as refusal:
+        error = t(refusal.key, language, **refusal.params)
+        ack(response_action="errors", errors={CheckinBlock.COMMENT: error})
+        return
     round_id, lever = parsed
     saved = answer(
         deps_of(context),

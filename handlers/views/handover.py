@@ -8,10 +8,10 @@ from slack_sdk import WebClient
 from bot.blocks.onboarding import thanks_view
 from bot.deps import deps_of
 from bot.errors import InvalidInput
-from bot.handover import TOPICS, debrief_answers
-from bot.ids import HandoverBlock, HandoverView
+from bot.ids import HandoverBlock, HandoverView, row_id
 from bot.messages import t
-from bot.newcomers import send_dm
+from bot.onboarding.handover import TOPICS, debrief_answers
+from bot.onboarding.newcomers import send_dm
 from handlers.views.onboarding import text_of
 from storage.handover import get_handover
 from storage.learnings import add_learning
@@ -34,7 +34,8 @@ def save_debrief(ack: Ack, body: dict, view: dict, client: WebClient, context: B
     try:
         answers = _answers(view)
     except InvalidInput as refusal:
-        errors = {HandoverBlock.ONLY_YOU: t(refusal.key, language, **refusal.params)}
+        block = refusal.field or HandoverBlock.ONLY_YOU
+        errors = {block: t(refusal.key, language, **refusal.params)}
         ack(response_action="errors", errors=errors)
         return
     if not answers:
@@ -45,7 +46,8 @@ def save_debrief(ack: Ack, body: dict, view: dict, client: WebClient, context: B
     metadata = view.get("private_metadata") or ""
     now = deps.now()
     with deps.sessions.begin() as session:
-        handover = get_handover(session, team_id, int(metadata)) if metadata.isdigit() else None
+        handover_id = row_id(metadata)
+        handover = get_handover(session, team_id, handover_id) if handover_id else None
         if handover is None or handover.user_id != user_id:
             errors = {HandoverBlock.ONLY_YOU: t("handover.not_yours", language)}
             ack(response_action="errors", errors=errors)
@@ -73,7 +75,8 @@ def tell_requester(body: dict, view: dict, client: WebClient, context: BoltConte
     team_id, user_id = body["team"]["id"], body["user"]["id"]
     metadata = view.get("private_metadata") or ""
     with deps.sessions() as session:
-        handover = get_handover(session, team_id, int(metadata)) if metadata.isdigit() else None
+        handover_id = row_id(metadata)
+        handover = get_handover(session, team_id, handover_id) if handover_id else None
         answered = handover is not None and handover.user_id == user_id
         requester = handover.requested_by if answered and handover.status == "answered" else None
     if requester is None or requester == user_id:

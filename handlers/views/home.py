@@ -6,14 +6,16 @@ import logging
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
-from bot.app_home import publish_home, search, search_words
 from bot.blocks.home import search_modal
 from bot.deps import deps_of
-from bot.digest_job import channel_problem
 from bot.errors import InvalidInput
-from bot.home_settings import read_settings, save_settings
+from bot.home.publish import publish_home, search, search_words
+from bot.home.settings import read_settings, save_settings
 from bot.ids import HomeBlock, HomeView
+from bot.insights.digest_job import channel_problem
+from bot.learning.search_query import MAX_QUERY_CHARS, check_query_length
 from bot.messages import t
 from storage.digests import get_digest_setting, set_problem
 
@@ -35,6 +37,12 @@ def ack_search(ack: Ack, view: dict) -> None:
     """An empty search is refused next to the box; otherwise the modal says it is searching."""
     language = view.get("private_metadata") or "en"
     query = _query(view)
+    try:
+        check_query_length(query)
+    except InvalidInput as refusal:
+        error = t(refusal.key, language, **refusal.params)
+        ack(response_action="errors", errors={HomeBlock.QUERY: error})
+        return
     if not search_words(query):
         ack(response_action="errors", errors={HomeBlock.QUERY: t("home.search_empty", language)})
         return
@@ -44,13 +52,17 @@ def ack_search(ack: Ack, view: dict) -> None:
 def show_results(body: dict, view: dict, client: WebClient, context: dict) -> None:
     """Read the matching learnings the person may see, and show them in the modal."""
     query = _query(view)
-    if not search_words(query):
-        return
+    if not search_words(query) or len(query.strip()) > MAX_QUERY_CHARS:
+        return  # refused in the ack
     deps = deps_of(context)
     team_id, user_id = body["team"]["id"], body["user"]["id"]
     language = view.get("private_metadata") or deps.language_for(client, team_id, user_id)
     found = search(client, deps, team_id, user_id, query)
-    client.views_update(view_id=view["id"], view=search_modal(language, query, found))
+    try:
+        client.views_update(view_id=view["id"], view=search_modal(language, query, found))
+    except (SlackApiError, OSError) as error:
+        # The modal keeps saying it is searching; the person closes it and searches again.
+        log.warning("App Home search results not shown: %r", error, extra={"team_id": team_id})
 
 
 def save(ack: Ack, body: dict, view: dict, client: WebClient, context: dict) -> None:

@@ -12,12 +12,12 @@ from slack_sdk import WebClient
 from bot.blocks.onboarding import parse_pair, thanks_view
 from bot.deps import deps_of
 from bot.errors import InvalidInput
-from bot.ids import OnboardingBlock, OnboardingView
-from bot.learnings import check_text
+from bot.ids import OnboardingBlock, OnboardingView, row_id
+from bot.learning.capture import check_text
 from bot.levers import Lever, lever_name
 from bot.messages import t
-from bot.onboarding import check_resource, parse_days
-from bot.onboarding_home import refresh_home
+from bot.onboarding.home import refresh_home
+from bot.onboarding.rules import check_resource, parse_days
 from storage.learnings import add_learning
 from storage.onboarding import (
     add_resource,
@@ -93,8 +93,8 @@ def save_resource(
         return
     editing = view.get("private_metadata") or ""
     with deps.sessions.begin() as session:
-        if editing.isdigit():
-            row = get_resource(session, team_id, int(editing))
+        if (resource_id := row_id(editing)) is not None:
+            row = get_resource(session, team_id, resource_id)
             if row is None:
                 _errors(ack, {OnboardingBlock.TITLE: t("onboarding.resource_gone", language)})
                 return
@@ -148,11 +148,13 @@ def save_fresh_eyes(
     if not answers:
         _errors(ack, {OnboardingBlock.SURPRISED: t("onboarding.fresh_eyes_empty", language)})
         return
-    try:
-        answers = [(tag, check_text(text)) for tag, text in answers]
-    except InvalidInput as refusal:
-        _errors(ack, {OnboardingBlock.SURPRISED: t(refusal.key, language, **refusal.params)})
-        return
+    blocks = {"surprised": OnboardingBlock.SURPRISED, "wish": OnboardingBlock.WISH}
+    for number, (tag, text) in enumerate(answers):
+        try:
+            answers[number] = (tag, check_text(text))
+        except InvalidInput as refusal:
+            _errors(ack, {blocks[tag]: t(refusal.key, language, **refusal.params)})
+            return
     anonymous = bool(state(view, OnboardingBlock.ANONYMOUS).get("selected_options"))
     with deps.sessions.begin() as session:
         newcomer = get_newcomer(session, team_id, pair[0]) if pair else None

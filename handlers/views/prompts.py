@@ -15,16 +15,16 @@ from bot.deps import Deps, deps_of
 from bot.errors import InvalidInput
 from bot.ids import PromptBlock, PromptView
 from bot.messages import t
-from bot.prompt_replies import capture_anonymous, set_message
-from bot.prompt_settings import (
+from bot.prompts.questions import describe_levers, describe_moment, describe_when
+from bot.prompts.replies import capture_anonymous, set_message
+from bot.prompts.schedules import next_occurrence
+from bot.prompts.settings import (
     SettingsForm,
     check_form,
     form_from_cron,
     form_from_state,
     may_change,
 )
-from bot.prompts import describe_levers, describe_moment, describe_when
-from bot.schedules import next_occurrence
 from storage.models import Schedule, Workspace
 from storage.schedules import add_schedule, schedule_for_channel, update_schedule
 

@@ -27,9 +27,9 @@ from bot.errors import InvalidInput
 from bot.ids import RetroAction, RetroBlock, RetroView
 from bot.levers import Lever
 from bot.messages import t
-from bot.retro_actions import ActionChoice, check_action_choice, close_retro
-from bot.retro_slack import LATER, may_close, post_summary, refresh_retro
-from bot.retros import add_item, local_today
+from bot.retro.actions import ActionChoice, check_action_choice, close_retro
+from bot.retro.board import add_item, local_today
+from bot.retro.posting import LATER, may_close, post_summary, refresh_retro
 from storage import retros as store
 
 log = logging.getLogger(__name__)

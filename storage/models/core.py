@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, event, text
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from bot.levers import fold
@@ -35,8 +35,9 @@ class Learning(Base):
     `author_id` is whom it is credited to when it was saved from someone's message. The
     After Action Review fields are optional. `search_text` is the folded text that full-text
     search reads; it is recomputed on every ORM insert and update, so change learnings through
-    the ORM. Migration 0003 indexes it outside the models: an FTS5 table `learnings_fts` kept
-    by triggers on SQLite, a GIN index `ix_learnings_search` on PostgreSQL.
+    the ORM. Migrations 0003 and 0008 index it outside the models: an FTS5 table
+    `learnings_fts` kept by triggers on SQLite; on PostgreSQL a generated tsvector column
+    `search_vector` with the GIN index `ix_learnings_search` (see storage/search.py).
     """
 
     __tablename__ = "learnings"
@@ -45,10 +46,21 @@ class Learning(Base):
         UniqueConstraint(
             "team_id", "message_channel_id", "message_ts", name="uq_learnings_message"
         ),
-        Index("ix_learnings_team_created", "team_id", "created_at"),
+        # Lever and deleted_at too: counting a period's learnings by lever (App Home, digests)
+        # reads the index alone.
+        Index("ix_learnings_team_created", "team_id", "created_at", "lever", "deleted_at"),
         Index("ix_learnings_team_channel", "team_id", "channel_id"),
         Index("ix_learnings_team_user", "team_id", "user_id"),
-        Index("ix_learnings_deleted_at", "deleted_at"),
+        # `from:` and `mine` match the credited author too (storage.learnings._conditions).
+        Index("ix_learnings_team_author", "team_id", "author_id"),
+        # Only deleted learnings, for the purge: SQLite would otherwise read "deleted_at IS
+        # NULL" off it as if it were selective, and walk every live learning that way.
+        Index(
+            "ix_learnings_deleted_at",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -116,7 +116,7 @@ def test_learnings_from_a_private_channel_are_shown_only_to_its_members(bot):
 
 
 def test_a_user_slack_does_not_show_us_is_skipped_and_logged(bot, caplog):
-    caplog.set_level(logging.WARNING, logger="bot.app_home")
+    caplog.set_level(logging.WARNING, logger="bot.home.publish")
     bot.requester.event(
         {"type": "app_home_opened", "user": "UGHOST", "channel": "D0HOME", "tab": "home"}
     )

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.checkin_rounds import run_checkins
-from bot.checkins import CHECKIN_LEVERS
 from bot.ids import CheckinAction, CheckinBlock
+from bot.insights.checkin_rounds import run_checkins
+from bot.insights.checkins import CHECKIN_LEVERS
 from bot.scheduler import run_due_jobs
 from storage.models import CheckinAnswer, CheckinRound, CheckinSetting
 from tests.home.helpers import open_home, texts

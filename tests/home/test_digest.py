@@ -10,8 +10,8 @@ import matplotlib.image
 import pytest
 from sqlalchemy import func, select
 
-from bot.charts import CHART_SIZE
-from bot.digest_job import run_digests
+from bot.insights.charts import CHART_SIZE
+from bot.insights.digest_job import run_digests
 from bot.scheduler import run_due_jobs
 from storage.checkins import claim_round, save_answer, set_round_status
 from storage.digests import set_digest

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import matplotlib.image
 
-from bot.charts import CHART_SIZE
+from bot.insights.charts import CHART_SIZE
 from bot.periods import period_of, previous
 from bot.runtime import open_runtime
 from bot.settings import parse_settings

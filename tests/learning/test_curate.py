@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.curation import purge_deleted_learnings
 from bot.ids import LearningAction, LearningField
+from bot.learning.curation import purge_deleted_learnings
 from bot.scheduler import JOBS, run_due_jobs
 from tests.learning.helpers import (
     answer_after,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from bot.blocks.learning_library import more_value
 from bot.ids import LearningAction
+from storage.learnings import add_learning
 from tests.learning.helpers import answer_after, buttons, click, command, seed, texts
 
 
@@ -65,6 +67,33 @@ def test_results_are_ranked_and_come_ten_at_a_time_with_a_more_button(bot):
     assert len(rest) == 2 and not set(rest) & set(ids)
     assert "11–12 of 12" in texts(second)
     assert buttons(second, LearningAction.MORE) == []
+
+
+def test_past_a_hundred_matches_the_count_stops_there_and_more_still_goes_on(bot):
+    with bot.deps.sessions.begin() as session:
+        for n in range(105):
+            at = datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(minutes=n)
+            add_learning(
+                session,
+                team_id="T0001",
+                text=f"volunteers note {n}",
+                lever="other",
+                source="command",
+                user_id="UALICE",
+                channel_id="CGENERAL",
+                now=at,
+            )
+    first = answer_after(bot, "search volunteers")
+    assert "1–10 of more than 100" in texts(first)
+    [more] = buttons(first, LearningAction.MORE)
+    # The eleventh page, as after ten presses of More: the button carries the offset.
+    eleventh = {**more, "value": more_value("search", "volunteers", 100)}
+    assert click(bot, eleventh).status == 200
+    [_, last] = bot.slack.wait_for_responses(2)
+    assert "101–105 of 105" in texts(last)  # the last page has counted them all
+    assert len(_found_ids(last)) == 5 and buttons(last, LearningAction.MORE) == []
+    french = answer_after(bot, "search volunteers", user="UBRUNO")
+    assert "1 à 10 sur plus de 100" in texts(french)
 
 
 def test_filters_narrow_the_results(bot):

@@ -9,10 +9,13 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from bot.learning.search_query import terms_of
+from bot.levers import fold
 from storage.db import make_engine, make_session_factory
 from storage.learnings import LearningFilter, find_page, list_learnings
 from storage.migrate import upgrade
 from storage.models import Learning
+from storage.search import words_start
 from tests.support.databases import POSTGRES_URL
 
 
@@ -101,7 +104,50 @@ def test_the_index_follows_every_insert_update_and_delete(database_url):
                 triggers
             )
     else:
-        assert "ix_learnings_search" in {
-            index["name"] for index in inspect(engine).get_indexes("learnings")
-        }
+        indexes = {index["name"] for index in inspect(engine).get_indexes("learnings")}
+        assert {"ix_learnings_search", "ix_learnings_search_recent"} <= indexes
+        columns = {column["name"] for column in inspect(engine).get_columns("learnings")}
+        assert "search_vector" in columns  # stored, generated from search_text
+    engine.dispose()
+
+
+def test_testing_one_learning_agrees_with_the_fts5_index(tmp_path):
+    """SQLite tests learnings one by one in Python while walking; FTS5 answers when matches
+    are rare: both must split words the same way, or a page would depend on the path."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'words.db'}")
+    upgrade(engine)
+    texts = [
+        "L'équipe a co-écrit le guide_interne v2.0 en 2026",
+        "snake_case, camelCase et l'e-mail de Zoë (ZOE) : réunion n°3",
+        "Über-große Straße; naïve café — ½ done, covid19 ok",
+    ]
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO workspaces (team_id, settings, created_at) VALUES ('T1', '{}', 0)")
+        )
+        for n, learning_text in enumerate(texts, start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO learnings (id, team_id, lever, text, source, tags, "
+                    "search_text, created_at, updated_at) VALUES (:id, 'T1', 'other', :t, "
+                    "'command', '[]', :s, 0, 0)"
+                ),
+                {"id": n, "t": learning_text, "s": fold(learning_text)},
+            )
+    terms = {term for learning_text in texts for term in terms_of(learning_text)}
+    terms |= {term[:2] for term in terms} | {"guide", "interne", "case", "mail", "e", "n", "3"}
+    with engine.connect() as connection:
+        for term in sorted(terms):
+            indexed = set(
+                connection.execute(
+                    text("SELECT rowid FROM learnings_fts WHERE learnings_fts MATCH :m"),
+                    {"m": f'"{term}"*'},
+                ).scalars()
+            )
+            tested = {
+                n
+                for n, learning_text in enumerate(texts, start=1)
+                if words_start(fold(learning_text), term)
+            }
+            assert tested == indexed, term
     engine.dispose()

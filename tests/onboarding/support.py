@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bot.onboarding import check_resource
+from bot.onboarding.rules import check_resource
 from storage.learnings import add_learning
 from storage.models import Learning, Newcomer, OnboardingNudge
 from storage.onboarding import add_resource, save_settings

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from bot.fakeslack.limits import validate_blocks
 from bot.fakeslack.payloads import option, state_value
-from bot.home import ADMIN_SECTIONS, MEMBER_SECTIONS, HomeContext
+from bot.home.compose import ADMIN_SECTIONS, MEMBER_SECTIONS, HomeContext
 from bot.ids import OnboardingAction, OnboardingBlock
-from bot.onboarding_home import my_path_home, newcomers_home, resources_home
+from bot.onboarding.home import my_path_home, newcomers_home, resources_home
 from storage.models import OnboardingResource, OnboardingSettings
 from tests.onboarding.support import buttons, dms, join, seed_resource, text_of
 

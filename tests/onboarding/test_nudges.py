@@ -7,7 +7,7 @@ import threading
 from datetime import timedelta
 
 from bot.ids import OnboardingAction
-from bot.newcomers import send_due_nudges
+from bot.onboarding.newcomers import send_due_nudges
 from bot.runtime import open_runtime
 from bot.scheduler import JOBS, run_due_jobs
 from storage.models import Workspace

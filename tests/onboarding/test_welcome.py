@@ -120,7 +120,7 @@ def test_the_bot_itself_joining_is_not_a_newcomer(bot):
 
 def test_a_person_who_cannot_be_messaged_is_logged_once_and_skipped(bot, caplog):
     bot.slack.inject("conversations.open", error="cannot_dm_bot")
-    with caplog.at_level(logging.WARNING, logger="bot.newcomers"):
+    with caplog.at_level(logging.WARNING, logger="bot.onboarding.newcomers"):
         join(bot, "UNEW")
     warnings = [r for r in caplog.records if "not sent" in r.getMessage()]
     assert len(warnings) == 1 and "cannot_dm_bot" in warnings[0].getMessage()

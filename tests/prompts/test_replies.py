@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.fakeslack.payloads import state_value
 from bot.ids import PromptAction, PromptBlock
-from bot.prompt_posting import post_due_prompts
+from bot.prompts.posting import post_due_prompts
 from tests.prompts.support import (
     bot_messages,
     delete_event,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
-from bot.prompt_posting import post_due_prompts
+from bot.prompts.posting import post_due_prompts
+from bot.prompts.schedules import GRACE
 from bot.runtime import open_runtime
 from bot.scheduler import run_due_jobs
-from bot.schedules import GRACE
 from tests.prompts.support import bot_messages, new_schedule, prompts, schedules
 from tests.support import bot as running
 

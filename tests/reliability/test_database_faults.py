@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
+from storage import db
 from storage.models import Learning
 
 
@@ -84,3 +85,28 @@ def test_health_says_so_while_the_database_is_away_and_recovers(bot, database_ur
             assert error.code == 503
     with urllib.request.urlopen(bot.url + "/healthz", timeout=5) as response:
         assert response.status == 200
+
+
+def test_connections_cut_while_the_bot_was_idle_are_replaced_before_use(
+    bot, database_url, monkeypatch
+):
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        pytest.skip("SQLite has no connection to lose")
+    first = bot.requester.command(
+        "/learning", "retention: stay interviews", user_id="UALICE", channel_id="CGENERAL"
+    )
+    assert "Saved as learning" in first.json()["text"]
+    admin = create_engine(url.set(database="test"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:  # what a database restart does to pooled connections
+        connection.execute(
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+            {"name": url.database},
+        )
+    admin.dispose()
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0)  # every pooled connection counts as idle
+    after = bot.requester.command(
+        "/learning", "retention: exit interviews", user_id="UALICE", channel_id="CGENERAL"
+    )
+    assert "Saved as learning" in after.json()["text"]
+    assert _count(bot) == 2

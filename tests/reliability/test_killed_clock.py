@@ -1,6 +1,6 @@
 """`learnloop clock` killed with SIGKILL in the middle of a fan-out, then restarted.
 
-What bot/prompt_posting.py promises: each due prompt is claimed (a `posting` row unique on
+What bot/prompts/posting.py promises: each due prompt is claimed (a `posting` row unique on
 schedule + due time) before chat.postMessage is called, so no channel is ever posted twice.
 A prompt whose post was in flight when the process died stays `posting`: the restarted clock
 never takes it again, so that channel may miss this prompt (Slack may or may not have

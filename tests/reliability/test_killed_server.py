@@ -14,7 +14,7 @@ import time
 import pytest
 
 from bot.fakeslack import SlackRequester
-from bot.retros import Column
+from bot.retro.board import Column
 from storage.models import RetroVote
 from tests.retro.support import add_item, message_text, start, vote_button, wait_for_text
 from tests.retro.test_concurrency import count

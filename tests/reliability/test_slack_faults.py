@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.retros import Column
+from bot.retro.board import Column
 from bot.scheduler import run_due_jobs
 from storage.models import RetroItem
 from tests.prompts.support import (
@@ -22,6 +22,7 @@ from tests.prompts.support import (
     new_schedule,
     prompts,
 )
+from tests.reliability.faults import STALL
 from tests.retro.support import ADD, retro_message, start
 
 DUE = datetime(2026, 11, 30, 9, 0, 5, tzinfo=UTC)  # Monday 10:00 in Paris
@@ -119,9 +120,10 @@ def test_a_channel_welcome_that_slack_refuses_is_logged_and_sent_once(bot, slack
 
 
 @pytest.mark.slow
-def test_a_prompt_post_that_times_out_is_not_posted_twice(bot, slack, caplog):
+def test_a_prompt_post_that_times_out_is_not_posted_twice(quick_bot, slack, caplog):
+    bot = quick_bot
     new_schedule(bot.deps)
-    slack.inject("chat.postMessage", delay=11)  # longer than the client's 10 s timeout
+    slack.inject("chat.postMessage", **STALL)  # longer than the client's timeout
     run_due_jobs(bot.deps, DUE)
     slack.wait_for_messages("CGENERAL", 1, timeout=5)  # Slack did post it, late
     run_due_jobs(bot.deps, DUE + timedelta(seconds=20))

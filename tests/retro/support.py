@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.fakeslack.payloads import state_value
 from bot.ids import RetroAction, RetroBlock
-from bot.retros import Column
+from bot.retro.board import Column
 
 ADD = {
     Column.WENT_WELL: RetroAction.ADD_WENT_WELL,

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from bot.blocks.retro import due_block_id, owner_block_id, read_close_metadata
 from bot.fakeslack.payloads import state_value
 from bot.ids import RetroAction, RetroBlock
-from bot.retros import Column
+from bot.retro.board import Column
 from storage.models import Learning, Retro, RetroItem, RetroVote
 from storage.models import RetroAction as ActionRow
 from tests.retro.support import (

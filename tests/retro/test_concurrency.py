@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from bot.fakeslack.payloads import state_value
 from bot.ids import RetroAction, RetroBlock
-from bot.retros import Column
+from bot.retro.board import Column
 from storage.models import Retro, RetroItem, RetroVote
 from tests.retro.support import (
     ADD,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.blocks.retro import due_block_id, owner_block_id, read_close_metadata
 from bot.fakeslack.payloads import state_value
 from bot.ids import RetroAction
-from bot.retros import Column
+from bot.retro.board import Column
 from tests.retro.support import (
     add_item,
     eventually,

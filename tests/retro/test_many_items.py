@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from bot.fakeslack.limits import validate_blocks
 from bot.ids import RetroAction
-from bot.retros import Column
-from bot.retros import add_item as store_item
+from bot.retro.board import Column
+from bot.retro.board import add_item as store_item
 from storage.models import Retro, RetroVote
 from tests.retro.support import (
     add_item,

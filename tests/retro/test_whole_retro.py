@@ -15,7 +15,7 @@ from bot.blocks.retro import due_block_id, owner_block_id, read_close_metadata
 from bot.fakeslack.payloads import state_value
 from bot.ids import RetroAction
 from bot.levers import guess_lever
-from bot.retros import Column
+from bot.retro.board import Column
 from bot.scheduler import run_due_jobs
 from storage.models import (
     Learning,

@@ -14,6 +14,7 @@ def install(
     *,
     browser: Browser | None = None,
     enterprise_id: str | None = None,
+    org_wide: bool = False,
 ) -> Page:
     """Start at /slack/install, 'allow' at Slack, come back to /slack/oauth_redirect."""
     slack: FakeSlack = bot.slack
@@ -22,5 +23,5 @@ def install(
     assert start.status == 302, start.text
     state = state_of(start.headers["location"])
     code = f"code-{team_id}-{state[:8]}"
-    slack.add_oauth_code(code, team_id, bot_token, enterprise_id=enterprise_id)
+    slack.add_oauth_code(code, team_id, bot_token, enterprise_id=enterprise_id, org_wide=org_wide)
     return browser.get(f"{bot.url}/slack/oauth_redirect?code={code}&state={state}")

@@ -1,7 +1,7 @@
 """Two clocks on one PostgreSQL post each due prompt once, paced within Slack's limits.
 
 The clocks run the real scheduler tick (bot.scheduler.run_due_jobs, whose prompt job is
-bot.prompt_posting.post_due_prompts): each due prompt is claimed with an INSERT on the unique
+bot.prompts.posting.post_due_prompts): each due prompt is claimed with an INSERT on the unique
 (schedule_id, due_at) just before it is posted, and posts are paced by bot.pacing.fan_out.
 """
 
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bench.fanout import _seed
-from bot.prompt_posting import post_due_prompts
+from bot.prompts.posting import post_due_prompts
 from bot.runtime import open_runtime
 from bot.scheduler import run_due_jobs
 from bot.settings import Settings

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.install import RETENTION
 from bot.scheduler import run_due_jobs
+from bot.workspaces.install import RETENTION
 from storage.learnings import add_learning
 from storage.models import SLACK_BOTS, SLACK_INSTALLATIONS, Learning, Schedule, Workspace
 from tests.scale.install_flow import install

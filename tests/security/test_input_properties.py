@@ -8,13 +8,19 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.blocks.checkins import parse_answer, parse_round_lever
+from bot.blocks.learning import parse_lever_choice
+from bot.blocks.onboarding import parse_pair
+from bot.blocks.onboarding_admin import parse_menu_choice
+from bot.blocks.retro import parse_vote_action_id
 from bot.dates import parse_day
 from bot.errors import InvalidInput
-from bot.learnings import MAX_LEARNING_CHARS, draft_from_command
+from bot.ids import row_id
+from bot.learning.capture import MAX_LEARNING_CHARS, draft_from_command
+from bot.learning.search_query import parse_query
 from bot.levers import Lever, find_lever, guess_lever, split_lever_marker
-from bot.onboarding import parse_days
-from bot.schedules import check_cron, check_timezone, next_occurrence
-from bot.search_query import parse_query
+from bot.onboarding.rules import parse_days
+from bot.prompts.schedules import check_cron, check_timezone, next_occurrence
 from bot.settings import SettingsError, parse_settings
 from bot.text import escape, quote
 
@@ -112,7 +118,7 @@ cron_text = st.one_of(
 @settings(max_examples=300)
 def test_cron_expressions_are_accepted_or_refused_with_a_reason(text):
     try:
-        cron = check_cron(text)
+        cron = check_cron(text, now=datetime(2026, 1, 1, tzinfo=UTC))
     except InvalidInput as refusal:
         assert refusal.field
     else:
@@ -171,3 +177,30 @@ def test_onboarding_days_parse_or_are_refused_with_a_reason(text):
         assert refusal.key
     else:
         assert all(0 <= day <= 365 for day in days)
+
+
+# What comes back from Slack in button values, option values and private_metadata can be
+# forged: digits of other scripts ("²", "٣"), huge numbers, separators in the wrong places.
+forged_value = st.one_of(
+    st.text(max_size=40),
+    st.lists(
+        st.one_of(st.text(alphabet="0123456789²٣:.", max_size=25), st.sampled_from(Lever)),
+        max_size=4,
+    ).map(lambda parts: ":".join(str(part) for part in parts)),
+)
+
+
+@given(forged_value)
+def test_ids_read_back_from_slack_never_raise_and_fit_an_id_column(value):
+    number = row_id(value)
+    assert number is None or 0 <= number < 2**31
+    for parse in (
+        parse_answer,
+        parse_round_lever,
+        parse_lever_choice,
+        parse_pair,
+        parse_menu_choice,
+    ):
+        parsed = parse(value)
+        assert parsed is None or all(0 <= part < 2**31 for part in parsed if isinstance(part, int))
+    assert parse_vote_action_id(value) is None or parse_vote_action_id(value) < 2**31

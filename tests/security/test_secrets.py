@@ -82,3 +82,22 @@ def test_a_request_logs_its_team_and_slack_id_and_never_the_token(bot, caplog):
     )
     assert bot.slack.bot_token not in everything
     assert "test-signing-secret" not in everything
+
+
+def test_the_slower_half_of_a_request_logs_with_the_same_team_and_request_id(bot):
+    records: list[logging.LogRecord] = []
+    capture = logging.Handler()
+    capture.emit = records.append
+    capture.addFilter(RequestFieldsFilter())
+    logging.getLogger().addHandler(capture)
+    try:
+        bot.slack.inject("views.open", error="internal_error")
+        response = bot.requester.command("/learning", "", user_id="UALICE", channel_id="CGENERAL")
+        bot.wait_idle()  # the modal opens in a lazy listener, on another thread
+    finally:
+        logging.getLogger().removeHandler(capture)
+    assert response.status == 200
+    [opened] = bot.slack.calls_to("views.open")
+    warning = next(r for r in records if "modal was not opened" in r.getMessage())
+    assert warning.team_id == "T0001"
+    assert warning.request_id == opened.params["trigger_id"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.coverage import FEW_LEARNINGS, STALE_DAYS, Fact, coverage, lever_gaps, sole_author_topics
+from bot.insights.coverage import (
+    FEW_LEARNINGS,
+    STALE_DAYS,
+    Fact,
+    coverage,
+    lever_gaps,
+    sole_author_topics,
+)
 from bot.levers import Lever
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)

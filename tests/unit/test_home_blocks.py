@@ -9,11 +9,11 @@ import matplotlib.image
 
 from bot.blocks.checkins import checkin_poll, parse_answer, parse_round_lever, results_message
 from bot.blocks.home import Item, item_block
-from bot.charts import CHART_SIZE, digest_chart
-from bot.checkins import CHECKIN_LEVERS, result_for, results
-from bot.coverage import Coverage
-from bot.digest import Digest, Standing
 from bot.fakeslack.limits import validate_blocks
+from bot.insights.charts import CHART_SIZE, digest_chart
+from bot.insights.checkins import CHECKIN_LEVERS, result_for, results
+from bot.insights.coverage import Coverage
+from bot.insights.digest import Digest, Standing
 from bot.levers import Lever
 from bot.periods import period_of, previous, weeks_back
 

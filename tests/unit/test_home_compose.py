@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot import home
-from bot.home import MAX_BLOCKS, SECTION_BLOCKS, HomeContext, compose
+from bot.home import compose as home
+from bot.home.compose import MAX_BLOCKS, SECTION_BLOCKS, HomeContext, compose
 
 
 class _Session:

@@ -13,7 +13,7 @@ from bot.blocks.learning_library import (
 )
 from bot.blocks.learning_modal import Prefill, capture_modal
 from bot.fakeslack.limits import validate_blocks, validate_view
-from bot.learning_form import ModalContext
+from bot.learning.form import ModalContext
 from bot.levers import Lever
 from storage.learnings import Page, Review
 from storage.models import Learning

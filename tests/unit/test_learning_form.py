@@ -7,7 +7,7 @@ import pytest
 from bot.errors import InvalidInput
 from bot.fakeslack.payloads import state_value
 from bot.ids import LearningField
-from bot.learning_form import FormErrors, ModalContext, message_text, parse_tags, read_form
+from bot.learning.form import FormErrors, ModalContext, message_text, parse_tags, read_form
 from bot.levers import Lever
 
 

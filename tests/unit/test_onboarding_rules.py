@@ -19,9 +19,9 @@ from bot.blocks.onboarding import (
 )
 from bot.errors import InvalidInput
 from bot.fakeslack.limits import validate_blocks
-from bot.handover import Named, debrief_answers, parse_handover
 from bot.ids import HandoverBlock, OnboardingAction
-from bot.onboarding import (
+from bot.onboarding.handover import Named, debrief_answers, parse_handover
+from bot.onboarding.rules import (
     ImportRefused,
     asks_fresh_eyes,
     audiences_for,

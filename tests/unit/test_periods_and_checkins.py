@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.checkins import MIN_ANSWERS, parse_cadence, result_for, round_due
-from bot.digest import digest_due
 from bot.errors import InvalidInput
+from bot.insights.checkins import MIN_ANSWERS, parse_cadence, result_for, round_due
+from bot.insights.digest import digest_due
 from bot.levers import Lever
 from bot.periods import period_of, previous, weeks_back
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.levers import Lever
 from bot.messages import CATALOGUE
-from bot.prompts import describe_when, question_key, question_keys, question_text
+from bot.prompts.questions import describe_when, question_key, question_keys, question_text
 
 
 @pytest.mark.parametrize("lever", list(Lever))

@@ -24,9 +24,9 @@ from bot.blocks.retro_followup import (
     summary_message,
 )
 from bot.fakeslack.limits import validate_blocks, validate_view
-from bot.retro_actions import HistoryLine
-from bot.retro_export import export_filename, retro_markdown
-from bot.retros import ActionLine, Board, Column, ItemCard, top_items
+from bot.retro.actions import HistoryLine
+from bot.retro.board import ActionLine, Board, Column, ItemCard, top_items
+from bot.retro.export import export_filename, retro_markdown
 
 LONG = "<!here> & *bold* " + "we kept the volunteers informed " * 20
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ import pytest
 
 from bot.errors import InvalidInput
 from bot.people import Person
-from bot.retro_actions import (
+from bot.retro.actions import (
     check_action_choice,
     learning_status_after,
     postponed,
@@ -16,7 +16,7 @@ from bot.retro_actions import (
     reminder_is_due,
     reminder_time,
 )
-from bot.retros import Column, ItemCard, free_slot, parse_start, top_items
+from bot.retro.board import Column, ItemCard, free_slot, parse_start, top_items
 
 
 def person(**flags: bool) -> Person:

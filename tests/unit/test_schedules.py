@@ -8,8 +8,7 @@ import pytest
 
 from bot.errors import InvalidInput
 from bot.levers import Lever
-from bot.prompt_settings import SettingsForm, check_form, cron_of, form_from_cron, may_change
-from bot.schedules import (
+from bot.prompts.schedules import (
     GRACE,
     check_cron,
     check_language,
@@ -20,6 +19,7 @@ from bot.schedules import (
     next_occurrence,
     occurrences,
 )
+from bot.prompts.settings import SettingsForm, check_form, cron_of, form_from_cron, may_change
 
 
 def at(*args: int) -> datetime:
@@ -51,6 +51,18 @@ def test_bad_cron_expressions_are_refused_naming_the_field(cron):
     with pytest.raises(InvalidInput) as refused:
         check_cron(cron)
     assert (refused.value.key, refused.value.field) == ("prompts.bad_cron", "cron")
+
+
+def test_a_cron_that_does_not_come_due_within_a_year_is_refused():
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for cron in (
+        "0 0 1 1/3 0",
+        "0 9 29 2 *",
+    ):  # a 1st that is a Sunday in Jan/Apr/Jul/Oct; leap day
+        with pytest.raises(InvalidInput) as refused:
+            check_cron(cron, now=start)
+        assert (refused.value.key, refused.value.field) == ("prompts.cron_never_due", "cron")
+    assert check_cron("0 9 29 2 *", now=datetime(2027, 6, 1, tzinfo=UTC)) == "0 9 29 2 *"
 
 
 def test_timezones_and_languages():

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.errors import InvalidInput
+from bot.learning.search_query import ChannelRef, UserRef, parse_query, terms_of
 from bot.levers import Lever
-from bot.search_query import ChannelRef, UserRef, parse_query, terms_of
 
 
 def test_words_are_folded_into_terms():

@@ -25,6 +25,8 @@ def test_defaults_need_nothing():
         ("LEARNLOOP_LANGUAGE", "de", "LEARNLOOP_LANGUAGE must be en or fr"),
         ("LEARNLOOP_TIMEZONE", "Europe/Pariss", "LEARNLOOP_TIMEZONE must be an IANA time zone"),
         ("SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET is not set"),
+        ("LEARNLOOP_SLACK_TIMEOUT_S", "soon", "LEARNLOOP_SLACK_TIMEOUT_S must be a number"),
+        ("LEARNLOOP_SLACK_TIMEOUT_S", "0", "LEARNLOOP_SLACK_TIMEOUT_S must be a number"),
     ],
 )
 def test_a_malformed_setting_is_named_on_one_line(name, value, named):

@@ -1,0 +1,1 @@
+"""App Home: composing it from feature sections, publishing it, and the admins' settings."""

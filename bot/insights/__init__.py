@@ -1,0 +1,1 @@
+"""Where the team stands: check-ins, coverage, digests with charts, and reports."""

@@ -1,0 +1,1 @@
+"""Learnings: capturing, curating, finding and exporting them, and who may read them."""

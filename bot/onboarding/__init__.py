@@ -1,0 +1,1 @@
+"""Newcomers and departures: resources, welcome paths, nudges and handovers."""

@@ -1,0 +1,1 @@
+"""Reflection prompts: questions per lever, schedules, posting, and replies kept as learnings."""

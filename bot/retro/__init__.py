@@ -1,0 +1,1 @@
+"""Team retrospectives: the board, closing into actions, follow-ups and exports."""
