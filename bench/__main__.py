@@ -192,7 +192,8 @@ def _print_fanout(result: dict) -> None:
     restart = result["restart"]
     print(
         f"  clock restarted after {restart['posted_before_restart']} posts: posted {restart['posted']}, "
-        f"duplicates {restart['duplicates']}, losses {restart['losses']}"
+        f"duplicates {restart['duplicates']}, losses {restart['losses']} "
+        f"(after the new clock's first tick: {restart['prompts_after_the_new_clocks_first_tick']})"
     )
 
 

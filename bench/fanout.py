@@ -16,18 +16,20 @@ import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from bot.deps import Deps
 from bot.fakeslack import FakeSlack
 from bot.pacing import DEFAULT_LIMITS, lower_bound_s
 from bot.prompts.posting import post_due_prompts
 from bot.runtime import open_runtime
+from bot.scheduler import TICK_SECONDS
 from bot.settings import Settings
-from storage.models import SLACK_BOTS, Schedule, Workspace
+from storage.models import SLACK_BOTS, PostedPrompt, Schedule, Workspace
 
 # Schedules are active from long before any due time the bench picks.
 ACTIVE_FROM = datetime(2020, 1, 6, tzinfo=UTC)
+NEXT_TICK = timedelta(seconds=TICK_SECONDS)
 
 
 def _seed(slack: FakeSlack, deps: Deps, workspaces: int, channels_per_workspace: int) -> list:
@@ -65,6 +67,17 @@ def _seed(slack: FakeSlack, deps: Deps, workspaces: int, channels_per_workspace:
                 )
                 targets.append((team_id, channel_id, None))
     return targets
+
+
+def _statuses(deps: Deps, due_at: datetime) -> dict[str, int]:
+    """How many of the prompts due at a moment are posted, failed (to retry), or in flight."""
+    with deps.sessions() as session:
+        rows = session.execute(
+            select(PostedPrompt.status, func.count())
+            .where(PostedPrompt.due_at == due_at)
+            .group_by(PostedPrompt.status)
+        )
+        return {status: count for status, count in rows}
 
 
 def _count(slack: FakeSlack, targets: list) -> tuple[int, int, int]:
@@ -132,6 +145,11 @@ def bench_fanout(
         first_clock.engine.dispose()
         second_clock = open_runtime(settings, migrate=False)
         post_due_prompts(second_clock.deps, second_due)
+        after_first_tick = _statuses(second_clock.deps, second_due)
+        # The new clock's next tick: a post Slack still refused after the client's retries
+        # (its limits remember the stopped clock's posts, the new clock's pacer does not) is
+        # tried again then, as in production.
+        post_due_prompts(second_clock.deps, second_due + NEXT_TICK)
         second_clock.engine.dispose()
         total2, duplicates2, losses2 = _count(slack, targets)
 
@@ -152,6 +170,7 @@ def bench_fanout(
         "rate_limited_answers": rate_limited,
         "restart": {
             "posted_before_restart": posted_before_restart,
+            "prompts_after_the_new_clocks_first_tick": after_first_tick,
             "posted": total2,
             "duplicates": duplicates2,
             "losses": losses2,
