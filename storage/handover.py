@@ -45,6 +45,16 @@ def get_handover(session: Session, team_id: str, handover_id: int) -> Handover |
     )
 
 
+def handover_asked_of(
+    session: Session, team_id: str, user_id: str, handover_id: int | None
+) -> Handover | None:
+    """A handover of this workspace asked of this person; None for anyone else's or none."""
+    if handover_id is None:
+        return None
+    handover = get_handover(session, team_id, handover_id)
+    return handover if handover is not None and handover.user_id == user_id else None
+
+
 # -- what would be orphaned ----------------------------------------------------------------
 
 

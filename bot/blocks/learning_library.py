@@ -179,6 +179,16 @@ def results(
     return ephemeral(f"{heading} {shown}", blocks)
 
 
+def with_note(answer: dict, note: str) -> dict:
+    """The answer with a warning line under its heading."""
+    blocks = answer.get("blocks") or []
+    return {
+        **answer,
+        "text": f"{answer['text']}\n{note}",
+        "blocks": [*blocks[:1], context(note), *blocks[1:]],
+    }
+
+
 def posted_learning(learning: Learning, language: str) -> dict:
     """A learning posted in its channel, for everyone there to read."""
     head = t(

@@ -75,10 +75,15 @@ class SearchQuery:
         return any((self.lever, self.author, self.channel, self.since))
 
 
+def query_fits(text: str) -> bool:
+    """Whether a query, stripped, is within MAX_QUERY_CHARS."""
+    return len(text.strip()) <= MAX_QUERY_CHARS
+
+
 def check_query_length(text: str) -> str:
     """The query, stripped, or InvalidInput when it is longer than MAX_QUERY_CHARS."""
     text = text.strip()
-    if len(text) > MAX_QUERY_CHARS:
+    if not query_fits(text):
         raise InvalidInput(
             "search.too_long", field="query", length=len(text), limit=MAX_QUERY_CHARS
         )

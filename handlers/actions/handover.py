@@ -9,7 +9,7 @@ from bot.blocks.handover import debrief_modal, leaver_of
 from bot.deps import deps_of
 from bot.ids import HandoverAction, row_id
 from bot.messages import t
-from storage.handover import get_handover, reassign_open_actions
+from storage.handover import handover_asked_of, reassign_open_actions
 
 
 def register(app: App) -> None:
@@ -29,15 +29,13 @@ def open_debrief(
     deps = deps_of(context)
     team_id, user_id = body["team"]["id"], body["user"]["id"]
     language = deps.language_for(client, team_id, user_id)
-    value = action.get("value") or ""
+    handover_id = row_id(action.get("value"))
     with deps.sessions() as session:
-        handover_id = row_id(value)
-        handover = get_handover(session, team_id, handover_id) if handover_id else None
-        mine = handover is not None and handover.user_id == user_id
+        mine = handover_asked_of(session, team_id, user_id, handover_id) is not None
     if not mine:
         respond(text=t("handover.not_yours", language), replace_original=False)
         return
-    client.views_open(trigger_id=body["trigger_id"], view=debrief_modal(int(value), language))
+    client.views_open(trigger_id=body["trigger_id"], view=debrief_modal(handover_id, language))
 
 
 def name_successor(

@@ -13,10 +13,9 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
-from bot.blocks.common import context as context_line
 from bot.blocks.common import ephemeral
 from bot.blocks.learning import refusal_text
-from bot.blocks.learning_library import more_value, results
+from bot.blocks.learning_library import more_value, results, with_note
 from bot.deps import deps_of
 from bot.errors import InvalidInput
 from bot.learning.curation import may_edit
@@ -128,18 +127,8 @@ def find(asker: Asker, kind: str, args: str, offset: int) -> dict:
     )
     if unanswered:
         # Fewer results than the person may read: said, so they do not take them for all.
-        answer = _with_note(answer, t("learning.some_unanswered", language))
+        answer = with_note(answer, t("learning.some_unanswered", language))
     return answer
-
-
-def _with_note(answer: dict, note: str) -> dict:
-    """The answer with a warning line under its heading."""
-    blocks = answer.get("blocks") or []
-    return {
-        **answer,
-        "text": f"{answer['text']}\n{note}",
-        "blocks": [*blocks[:1], context_line(note), *blocks[1:]],
-    }
 
 
 def _headings(kind: str, query: SearchQuery, language: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from bot.messages import t
 from bot.onboarding.handover import TOPICS, debrief_answers
 from bot.onboarding.newcomers import send_dm
 from handlers.views.onboarding import text_of
-from storage.handover import get_handover
+from storage.handover import handover_asked_of
 from storage.learnings import add_learning
 
 
@@ -46,9 +46,8 @@ def save_debrief(ack: Ack, body: dict, view: dict, client: WebClient, context: B
     metadata = view.get("private_metadata") or ""
     now = deps.now()
     with deps.sessions.begin() as session:
-        handover_id = row_id(metadata)
-        handover = get_handover(session, team_id, handover_id) if handover_id else None
-        if handover is None or handover.user_id != user_id:
+        handover = handover_asked_of(session, team_id, user_id, row_id(metadata))
+        if handover is None:
             errors = {HandoverBlock.ONLY_YOU: t("handover.not_yours", language)}
             ack(response_action="errors", errors=errors)
             return
@@ -75,10 +74,9 @@ def tell_requester(body: dict, view: dict, client: WebClient, context: BoltConte
     team_id, user_id = body["team"]["id"], body["user"]["id"]
     metadata = view.get("private_metadata") or ""
     with deps.sessions() as session:
-        handover_id = row_id(metadata)
-        handover = get_handover(session, team_id, handover_id) if handover_id else None
-        answered = handover is not None and handover.user_id == user_id
-        requester = handover.requested_by if answered and handover.status == "answered" else None
+        handover = handover_asked_of(session, team_id, user_id, row_id(metadata))
+        answered = handover is not None and handover.status == "answered"
+        requester = handover.requested_by if answered else None
     if requester is None or requester == user_id:
         return
     try:

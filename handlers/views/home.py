@@ -15,7 +15,7 @@ from bot.home.publish import publish_home, search, search_words
 from bot.home.settings import read_settings, save_settings
 from bot.ids import HomeBlock, HomeView
 from bot.insights.digest_job import channel_problem
-from bot.learning.search_query import MAX_QUERY_CHARS, check_query_length
+from bot.learning.search_query import check_query_length, query_fits
 from bot.messages import t
 from storage.digests import get_digest_setting, set_problem
 
@@ -52,7 +52,7 @@ def ack_search(ack: Ack, view: dict) -> None:
 def show_results(body: dict, view: dict, client: WebClient, context: dict) -> None:
     """Read the matching learnings the person may see, and show them in the modal."""
     query = _query(view)
-    if not search_words(query) or len(query.strip()) > MAX_QUERY_CHARS:
+    if not search_words(query) or not query_fits(query):
         return  # refused in the ack
     deps = deps_of(context)
     team_id, user_id = body["team"]["id"], body["user"]["id"]

@@ -6,17 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.fakeslack import FakeSlack
-from tests.reliability.faults import (
-    FAULTS as REFUSALS_AND_RATE_LIMIT,
-)
-from tests.reliability.faults import (
-    QUICK_TIMEOUT_S as TIMEOUT_S,
-)
-from tests.reliability.faults import (
-    STALL,
-    done,
-    logged,
-)
+from tests.reliability.faults import FAULTS as REFUSALS_AND_RATE_LIMIT
+from tests.reliability.faults import QUICK_TIMEOUT_S as TIMEOUT_S
+from tests.reliability.faults import STALL, done, logged
 from tests.support.bot import RunningBot
 
 __all__ = ["FAULTS", "FAULT_PARAMS", "REFUSED", "TIMEOUT_S", "done", "logged", "settle"]

@@ -22,7 +22,7 @@ from tests.prompts.support import (
     new_schedule,
     prompts,
 )
-from tests.reliability.faults import STALL
+from tests.reliability.faults import STALL, done, logged
 from tests.retro.support import ADD, retro_message, start
 
 DUE = datetime(2026, 11, 30, 9, 0, 5, tzinfo=UTC)  # Monday 10:00 in Paris
@@ -33,19 +33,6 @@ FAULTS = {
     "500": ({"status": 500}, False),
     "ok-false": ({"error": "internal_error"}, False),
 }
-
-
-def _done(slack, method: str) -> list:
-    """Calls of a method that Slack carried out (200 and ok)."""
-    return [c for c in slack.calls_to(method) if c.status == 200 and c.response.get("ok")]
-
-
-def _logged(caplog, *words: str) -> bool:
-    return any(
-        all(word in record.getMessage() for word in words)
-        for record in caplog.records
-        if record.levelno >= logging.WARNING
-    )
 
 
 @pytest.mark.parametrize("fault", FAULTS)
@@ -59,14 +46,14 @@ def test_a_scheduled_prompt_post_fault_is_logged_retried_and_posted_once(bot, sl
         assert prompt.status == "posted"  # the client waited out Retry-After
     else:
         assert prompt.status == "failed"
-        assert _logged(caplog, "could not post prompt", "CGENERAL")
+        assert logged(caplog, "could not post prompt", "CGENERAL")
         assert bot_messages(slack) == []
     run_due_jobs(bot.deps, DUE + timedelta(seconds=20))
     run_due_jobs(bot.deps, DUE + timedelta(seconds=40))
     [prompt] = prompts(bot.deps)
     assert prompt.status == "posted" and prompt.message_ts
     assert len(bot_messages(slack)) == 1
-    assert [c.params["channel"] for c in _done(slack, "chat.postMessage")] == ["CGENERAL"]
+    assert [c.params["channel"] for c in done(slack, "chat.postMessage")] == ["CGENERAL"]
 
 
 def _prompt_and_reply(bot, event_id: str) -> dict:
@@ -90,17 +77,17 @@ def test_a_reply_is_kept_once_whatever_slack_answers_after_it_was_stored(
     event = _prompt_and_reply(bot, "EvReply")
     [learning] = learnings(bot.deps)  # stored before the HTTP response: never lost
     assert learning.text == "Pair newcomers"
-    reactions = _done(slack, "reactions.add")
+    reactions = done(slack, "reactions.add")
     if first_try_ok:
         assert len(reactions) == 1 and learning.permalink
     else:
         # Nobody waits for an answer in a thread: the failure is a log line, the learning stays.
         assert reactions == []
-        assert _logged(caplog, "reply saved as learning", str(learning.id))
+        assert logged(caplog, "reply saved as learning", str(learning.id))
     bot.requester.event(event, event_id="EvReply", retry_num=1, retry_reason="http_timeout")
     bot.wait_idle()
     assert len(learnings(bot.deps)) == 1
-    assert len(_done(slack, "reactions.add")) <= 1
+    assert len(done(slack, "reactions.add")) <= 1
 
 
 @pytest.mark.parametrize("fault", FAULTS)
@@ -110,12 +97,12 @@ def test_a_channel_welcome_that_slack_refuses_is_logged_and_sent_once(bot, slack
     join = {"type": "member_joined_channel", "user": "UBOT", "channel": "CGENERAL"}
     assert bot.requester.event(join, event_id="EvJoin").status == 200
     bot.wait_idle()
-    welcomes = _done(slack, "chat.postMessage")
+    welcomes = done(slack, "chat.postMessage")
     if first_try_ok:
         assert len(welcomes) == 1
     else:
         assert welcomes == []
-        assert _logged(caplog, "could not welcome channel CGENERAL")
+        assert logged(caplog, "could not welcome channel CGENERAL")
     assert len(bot_messages(slack)) == (1 if first_try_ok else 0)
 
 
@@ -145,7 +132,7 @@ def test_a_retro_modal_slack_refuses_to_open_stores_nothing_and_is_logged(
     )
     assert click.status == 200
     bot.wait_idle()
-    opened = _done(slack, "views.open")
+    opened = done(slack, "views.open")
     # A click has no reply to carry words: the modal opens once, or the failure is logged.
     assert len(opened) == (1 if first_try_ok else 0)
     if not first_try_ok:
