@@ -26,13 +26,18 @@ class Runtime:
     deps: Deps
 
 
-def open_runtime(settings: Settings, *, migrate: bool = True) -> Runtime:
+def open_runtime(
+    settings: Settings, *, migrate: bool = True, connections: int | None = None
+) -> Runtime:
     """Connect to the database, bring its schema up to date, and build the dependencies.
 
-    With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set, each workspace's bot token comes from
-    the installations in the database; otherwise the one SLACK_BOT_TOKEN serves every request.
+    `connections`: how many the pool keeps open, when more threads than its default (5) may
+    each hold one at once. With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set, each workspace's
+    bot token comes from the installations in the database; otherwise the one SLACK_BOT_TOKEN
+    serves every request.
     """
-    engine = make_engine(settings.database_url)
+    pool = {} if connections is None else {"pool_size": connections}
+    engine = make_engine(settings.database_url, **pool)
     if migrate:
         upgrade(engine)
     sessions = make_session_factory(engine)

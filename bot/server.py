@@ -8,7 +8,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
-from bot.app import build_app
+from bot.app import LAZY_WORKERS, build_app
 from bot.runtime import open_runtime
 from bot.scheduler import make_scheduler
 from bot.settings import Settings
@@ -39,7 +39,11 @@ class LearnloopServer(BaseApplication):
 
     def load(self) -> Any:
         # Runs in each worker after the fork: engines and HTTP clients are never shared.
-        runtime = open_runtime(self.settings, migrate=False)
+        # Every request thread and lazy listener thread may hold a connection at once; with a
+        # smaller pool, each request above its size would open and close a connection.
+        runtime = open_runtime(
+            self.settings, migrate=False, connections=self.options["threads"] + LAZY_WORKERS
+        )
         application = make_wsgi_app(build_app(runtime.deps), runtime.engine)
         # What was built to serve lives as long as the worker: keep the garbage collector
         # from walking it again on every collection of the oldest generation.

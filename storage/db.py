@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 # A request must be answered within Slack's 3 seconds: waiting longer than this for the
@@ -43,14 +43,23 @@ def _ping_idle_connections(engine: Engine) -> None:
     # A connection that waited in the pool may have been cut (the database restarted): ping it
     # before use, and the pool replaces it if the ping fails. A connection back in use within
     # moments is alive; pinging it too (`pool_pre_ping`) would cost every request a round trip.
+    # Once one connection is found lost, every connection that was in the pool then is pinged.
+    last_loss = [float("-inf")]
+
     @event.listens_for(engine, "checkin")
     def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
         record.info["idle_since"] = time.monotonic()
 
+    @event.listens_for(engine, "invalidate")
+    def _on_invalidate(_dbapi_connection: Any, _record: Any, _error: Any) -> None:
+        last_loss[0] = time.monotonic()
+
     @event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         idle_since = record.info.get("idle_since")
-        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+        if idle_since is None or (
+            time.monotonic() - idle_since < PING_AFTER_IDLE_S and idle_since > last_loss[0]
+        ):
             return
         try:
             dbapi_connection.execute("SELECT 1")
@@ -72,23 +81,17 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.close()
 
+    # The dialect's own begin, commit and rollback, so a transaction of a Connection and one
+    # run straight on the driver (storage/driver.py) take and give back the writer turn alike.
     turns = _WriterTurns()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        # Straight to the driver (this runs for every transaction and needs no result), its
-        # errors wrapped as SQLAlchemy's own would be, so "database is locked" is caught alike.
-        dbapi_connection = connection.connection.dbapi_connection
-        try:
-            turns.take(dbapi_connection)
-            dbapi_connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            turns.give_back(dbapi_connection)
-            raise DBAPIError.instance("BEGIN IMMEDIATE", None, error, sqlite3.Error) from error
-
     dialect = engine.dialect
+    dialect.do_begin = turns.taking_before(_begin_immediate)
     for name in ("do_commit", "do_rollback", "do_close"):
         setattr(dialect, name, turns.giving_back_after(getattr(dialect, name)))
+
+
+def _begin_immediate(connection: Any) -> None:
+    connection.execute("BEGIN IMMEDIATE")
 
 
 class _WriterTurns:
@@ -104,18 +107,26 @@ class _WriterTurns:
         self._lock = threading.Lock()
         self._holder: Any = None
 
-    def take(self, dbapi_connection: Any) -> None:
+    def take(self, connection: Any) -> None:
         if not self._lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_S):
             raise sqlite3.OperationalError("database is locked")
-        self._holder = dbapi_connection
+        self._holder = _driver_connection(connection)
 
     def give_back(self, connection: Any) -> None:
-        # The dialect is handed the pool's proxy or the driver's connection, depending on who
-        # ends the transaction: compare the driver's.
-        dbapi_connection = getattr(connection, "dbapi_connection", connection)
-        if self._holder is dbapi_connection:
+        if self._holder is _driver_connection(connection):
             self._holder = None
             self._lock.release()
+
+    def taking_before(self, begin: Callable[[Any], None]) -> Callable[[Any], None]:
+        def begun(connection: Any) -> None:
+            self.take(connection)
+            try:
+                begin(connection)
+            except BaseException:
+                self.give_back(connection)
+                raise
+
+        return begun
 
     def giving_back_after(self, end: Callable[[Any], None]) -> Callable[[Any], None]:
         def ended(dbapi_connection: Any) -> None:
@@ -125,6 +136,12 @@ class _WriterTurns:
                 self.give_back(dbapi_connection)
 
         return ended
+
+
+def _driver_connection(connection: Any) -> Any:
+    # The dialect is handed the pool's proxy or the driver's connection, depending on who
+    # begins or ends the transaction: the driver's is the one to compare.
+    return getattr(connection, "dbapi_connection", connection)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     ColumnElement,
-    Connection,
+    Engine,
     Select,
     delete,
     exists,
@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from bot.levers import fold
+from storage.driver import DriverInsert
 from storage.models import Learning
 from storage.search import latest_matches, matching, relevance
 from storage.types import utcnow
@@ -126,12 +127,17 @@ def add_learning(
     return learning
 
 
-# Built once: a statement compiled for the first request is reused from SQLAlchemy's cache.
-_INSERT_TEXT_LEARNING = insert(Learning.__table__).returning(Learning.__table__.c.id)
+_TEXT_LEARNING_COLUMNS = (
+    "team_id", "channel_id", "user_id", "lever", "text", "source", "tags", "visibility",
+    "search_text", "created_at", "updated_at",
+)  # fmt: skip
+_INSERT_TEXT_LEARNING = DriverInsert(
+    insert(Learning.__table__).returning(Learning.__table__.c.id), _TEXT_LEARNING_COLUMNS
+)
 
 
 def insert_learning(
-    connection: Connection | Session,
+    engine: Engine,
     *,
     team_id: str,
     text: str,
@@ -141,12 +147,13 @@ def insert_learning(
     channel_id: str | None,
     now: datetime,
 ) -> int:
-    """Store a learning that is only a text (a `/learning <text>`) and give its id.
+    """Store a learning that is only a text (a `/learning <text>`) in a transaction of its own,
+    and give its id.
 
-    The hot path of `/learning`: one INSERT … RETURNING on a connection, without the ORM's
-    session and unit of work, and without reading the workspace row (the caller creates it,
-    with `ensure_workspace`, when the workspace's first learning fails its foreign key). The
-    row is the one `add_learning` would store, `search_text` included.
+    The hot path of `/learning`: one INSERT … RETURNING on the driver (storage/driver.py),
+    without reading the workspace row (the caller creates it, with `ensure_workspace`, when
+    the workspace's first learning fails its foreign key). The row is the one `add_learning`
+    would store, `search_text` included.
     """
     values = {
         "team_id": team_id,
@@ -161,7 +168,7 @@ def insert_learning(
         "created_at": now,
         "updated_at": now,
     }
-    return connection.execute(_INSERT_TEXT_LEARNING, values).scalar_one()
+    return _INSERT_TEXT_LEARNING.returning(engine, values)
 
 
 def set_review(learning: Learning, review: Review) -> None:

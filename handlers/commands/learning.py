@@ -87,20 +87,22 @@ _COMMAND_WORD = re.compile(r"[^\W\d_][\w-]{0,23}")
 def register(app: App) -> None:
     """Attach `/learning`; only requests with a slower half start a lazy listener.
 
-    Bolt runs the first listener that matches, so a plain `/learning <text>` is answered
-    without the cost of starting a background thread that would have nothing to do.
+    Bolt runs the first listener that matches: a plain `/learning <text>`, the most frequent
+    request, is matched first, and answered without the cost of starting a background thread
+    that would have nothing to do.
     """
-    app.command(Command.LEARNING, matchers=[has_later_half])(ack=answer, lazy=[finish])
-    app.command(Command.LEARNING)(answer)
+    app.command(Command.LEARNING, matchers=[answered_in_ack])(answer)
+    app.command(Command.LEARNING)(ack=answer, lazy=[finish])
 
 
-def has_later_half(command: dict) -> bool:
-    """Whether the request opens the modal or runs a sub-command that finishes after the ack."""
+def answered_in_ack(command: dict) -> bool:
+    """Whether the whole request is done in the ack: neither the modal nor a sub-command's
+    slower half follows it."""
     text = command.get("text") or ""
     if not text.strip():
-        return True
+        return False
     subcommand, _ = split_subcommand(text)
-    return subcommand is not None and subcommand.later is not None
+    return subcommand is None or subcommand.later is None
 
 
 def split_subcommand(text: str) -> tuple[Subcommand | None, str]:
@@ -194,9 +196,8 @@ def log_learning(ack: Ack, command: dict, client: WebClient, context: dict) -> N
 def _store(deps: Deps, **learning: Any) -> int:
     """Insert the learning; the workspace's first one creates its row and tries again."""
     try:
-        with deps.engine.begin() as connection:
-            return insert_learning(connection, **learning)
+        return insert_learning(deps.engine, **learning)
     except IntegrityError:  # no workspace row yet (its foreign key): rare, so not read first
         with deps.sessions.begin() as session:
             ensure_workspace(session, learning["team_id"])
-            return insert_learning(session, **learning)
+        return insert_learning(deps.engine, **learning)

@@ -1,0 +1,153 @@
+"""The `/learning <text>` insert run straight on the driver: the same row, the same errors, the
+same transaction rules (SQLite's writer turns, PostgreSQL's lost connections) as the engine's."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Engine, create_engine, func, insert, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from storage import db
+from storage.db import make_engine, make_session_factory
+from storage.driver import DriverInsert
+from storage.learnings import insert_learning
+from storage.migrate import upgrade
+from storage.models import Learning, Workspace
+from storage.models.core import search_text_of
+from storage.workspaces import ensure_workspace
+
+NOW = datetime(2026, 11, 26, 9, 30, 15, 123456, tzinfo=UTC)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with make_session_factory(engine).begin() as session:
+        ensure_workspace(session, "T0001")
+    yield engine
+    engine.dispose()
+
+
+def _insert(engine: Engine, text_: str = "Pair each newcomer with a Buddy", team_id="T0001") -> int:
+    return insert_learning(
+        engine,
+        team_id=team_id,
+        text=text_,
+        lever="onboarding",
+        source="command",
+        user_id="UALICE",
+        channel_id="CGENERAL",
+        now=NOW,
+    )
+
+
+def _count(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(Learning))
+
+
+def test_the_row_is_the_one_the_orm_reads_back(engine):
+    learning_id = _insert(engine, "Écrire le guide d'accueil")
+
+    with make_session_factory(engine)() as session:
+        learning = session.get(Learning, learning_id)
+    assert (learning.team_id, learning.channel_id, learning.user_id) == (
+        "T0001",
+        "CGENERAL",
+        "UALICE",
+    )
+    assert (learning.lever, learning.source, learning.text) == (
+        "onboarding",
+        "command",
+        "Écrire le guide d'accueil",
+    )
+    assert (learning.tags, learning.visibility) == ([], "private")
+    assert learning.search_text == search_text_of(learning) == "ecrire le guide d'accueil"
+    assert learning.created_at == learning.updated_at == NOW
+    assert learning.deleted_at is None
+
+
+def test_a_missing_workspace_is_sqlalchemys_integrity_error_and_stores_nothing(engine):
+    with pytest.raises(IntegrityError):
+        _insert(engine, team_id="TNOBODY")
+
+    assert _count(engine) == 0
+    # The transaction ended and the connection went back: the next write goes through at once.
+    with make_session_factory(engine).begin() as session:
+        ensure_workspace(session, "TNOBODY")
+    assert _insert(engine, team_id="TNOBODY") > 0
+    assert _count(engine) == 1
+
+
+def test_threads_inserting_at_once_all_store_their_learning(engine):
+    failures: list[BaseException] = []
+
+    def insert_many(n: int) -> None:
+        try:
+            for i in range(20):
+                _insert(engine, f"thread {n} learning {i}")
+        except BaseException as error:  # reported by the assertion below
+            failures.append(error)
+
+    threads = [threading.Thread(target=insert_many, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert _count(engine) == 160
+
+
+def test_a_statement_binding_other_columns_than_given_is_refused(engine):
+    # `tags` has a Python-side default: left out, SQLAlchemy would bind it, and nobody gives it.
+    statement = DriverInsert(
+        insert(Learning.__table__).returning(Learning.__table__.c.id),
+        ("team_id", "lever", "text", "source", "search_text", "created_at", "updated_at"),
+    )
+    with pytest.raises(ValueError, match="tags"):
+        statement.returning(engine, {"team_id": "T0001"})
+
+
+def test_after_a_lost_connection_every_pooled_one_is_checked_before_use(
+    engine, database_url, monkeypatch
+):
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        pytest.skip("SQLite has no connection to lose")
+    # Two connections in the pool, both used a moment ago: neither is due for the idle ping.
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 3600)
+    first, second = engine.raw_connection(), engine.raw_connection()
+    first.close()
+    second.close()
+    admin = create_engine(url.set(database="test"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:  # what a database restart does to pooled connections
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": url.database},
+        )
+    admin.dispose()
+
+    with pytest.raises(DBAPIError) as lost:
+        _insert(engine, "lost with its connection")
+    assert lost.value.connection_invalidated
+
+    # The pool hands the lost connection's slot out first (a new connection); the next request
+    # gets the other one, cut too: it is pinged, replaced, and the write goes in.
+    replaced = engine.raw_connection()
+    try:
+        _insert(engine, "stored on a new connection")
+    finally:
+        replaced.close()
+    with make_session_factory(engine)() as session:
+        assert session.scalars(select(Learning.text)).all() == ["stored on a new connection"]
+        assert session.get(Workspace, "T0001") is not None
