@@ -10,6 +10,10 @@ from bot.settings import Settings
 # Slack's 429 answers carry Retry-After; the SDK waits that long before each retry.
 RATE_LIMIT_RETRIES = 3
 
+# What is recorded when Slack did not answer a call in time. A post, DM or reminder may have
+# been carried out all the same, so one recorded so is never sent again (twice is worse).
+NO_ANSWER = "no_answer"
+
 
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     """A Web API client on SLACK_API_URL that waits out rate limits.

@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 
+from bot.clients import NO_ANSWER
 from bot.errors import InvalidInput
 from bot.levers import lever_name, parse_lever
 from bot.messages import t
@@ -91,7 +92,7 @@ def _check_channel(client: WebClient, channel: str) -> None:
             raise SlackTrouble(reason) from None
         raise InvalidInput("prompts.unknown_channel", field="channel", channel=channel) from None
     except TimeoutError:
-        raise SlackTrouble("no_answer") from None
+        raise SlackTrouble(NO_ANSWER) from None
     if not found.get("is_member"):
         raise InvalidInput("prompts.not_in_channel", field="channel", channel=channel)
 
@@ -220,7 +221,7 @@ def _prompt(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         runtime.engine.dispose()
     language = settings.language
-    if outcome.error == "no_answer":  # see post_claimed: it may be in the channel
+    if outcome.error == NO_ANSWER:  # see post_claimed: it may be in the channel
         print(
             f"learnloop: {t('prompts.cli_no_answer', language, channel=args.channel)}",
             file=sys.stderr,

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.digest import digest_text
+from bot.clients import NO_ANSWER
 from bot.deps import Deps
 from bot.insights.charts import digest_chart
 from bot.insights.checkin_rounds import CHANNEL_GONE
@@ -74,7 +75,7 @@ def _post_digest(
     try:
         problem = channel_problem(client, channel_id)
     except TimeoutError:
-        problem = "no_answer"  # only a question went unanswered: safe to ask again
+        problem = NO_ANSWER  # only a question went unanswered: safe to ask again
     if problem is None:
         try:
             file_id = post_digest(deps, client, team_id, channel_id, covered, now, timezone)
@@ -89,7 +90,7 @@ def _post_digest(
                 extra=extra,
             )
             with deps.sessions.begin() as session:
-                finish_digest(session, run_id, "no_answer")
+                finish_digest(session, run_id, NO_ANSWER)
             return
     if problem is not None and problem not in CHANNEL_GONE:
         # A rate limit, a Slack outage or a lost answer: nothing was posted, nobody to bother.

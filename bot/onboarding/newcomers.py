@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.blocks.onboarding import LearningCard, Nudge, ResourceCard, nudge_message
+from bot.clients import NO_ANSWER
 from bot.deps import Deps
 from bot.learning.visibility import ChannelAccess
 from bot.levers import Lever
@@ -169,7 +170,7 @@ def deliver_due(
             extra={"team_id": team_id},
         )
         with deps.sessions.begin() as session:
-            _record(session, team_id, nudge_id, "no_answer", now, error="no_answer")
+            _record(session, team_id, nudge_id, NO_ANSWER, now, error=NO_ANSWER)
         return
     with deps.sessions.begin() as session:
         _record(session, team_id, nudge_id, "sent", now, channel_id=channel_id, ts=ts)

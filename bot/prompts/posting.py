@@ -28,6 +28,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.prompts import notice, prompt_message, welcome_message
+from bot.clients import NO_ANSWER
 from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.levers import Lever
@@ -218,10 +219,10 @@ def post_claimed(deps: Deps, client: WebClient, claimed: Claimed, now: datetime)
                 claimed.team_id,
                 claimed.prompt_id,
                 status=POSTING,
-                error="no_answer",
+                error=NO_ANSWER,
                 now=now,
             )
-        return Outcome(claimed.prompt_id, claimed.lever, error="no_answer")
+        return Outcome(claimed.prompt_id, claimed.lever, error=NO_ANSWER)
     except OSError as error:  # the connection failed even after the client's retry
         _failed(deps, client, claimed, type(error).__name__, now)
         return Outcome(claimed.prompt_id, claimed.lever, error=type(error).__name__)

@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.retro_followup import question_message, reminder_message
+from bot.clients import NO_ANSWER
 from bot.deps import Deps
 from bot.retro.actions import question_is_due, reminder_is_due
 from bot.retro.board import action_lines
@@ -120,7 +121,7 @@ def _send(
             extra={"team_id": team_id},
         )
         with deps.sessions.begin() as session:
-            action_store.mark_followup(session, team_id, claim_id, status="no_answer", now=now)
+            action_store.mark_followup(session, team_id, claim_id, status=NO_ANSWER, now=now)
         return
     with deps.sessions.begin() as session:
         action_store.mark_followup(
