@@ -2,19 +2,58 @@
 
 learnloop (`learnloop serve`), a bare Bolt app that only acks, and a floor app that INSERTs
 the same row into the same table and COMMITs through the driver, all under the same gunicorn
-settings and, for the two Bolt apps, the same `process_before_response=True`.
+settings and, for the two Bolt apps, the same `process_before_response=True`; the three run
+side by side and take turns at each level.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.load import run_load
-from bench.servers import start
+from bench.load import LoadResult, run_load
+from bench.servers import Server, start
 from bot.fakeslack import FakeSlack
 
 SECRET = "bench-signing-secret"
 APPS = ("learnloop", "bare", "floor")
+# The apps take turns, a fifth of each level's requests at a time: the machine's drift over a
+# run (other tenants, CPU frequency) then weighs on the three alike instead of on whichever
+# app happened to run during it.
+ROUNDS = 5
+WARM_UP = {"concurrency": 4, "requests": 60, "max_seconds": 20}
+
+
+@dataclass
+class _Tally:
+    """One app's share of a level, summed over the rounds."""
+
+    requests: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+
+    def add(self, result: LoadResult, cpu_seconds: float) -> None:
+        self.requests += result.requests
+        self.errors += result.errors
+        self.seconds += result.seconds
+        self.cpu_seconds += cpu_seconds
+        self.latencies_ms += result.latencies_ms
+
+    def row(self) -> dict:
+        summed = LoadResult(self.requests, self.errors, self.seconds, self.latencies_ms)
+        return {
+            "requests": self.requests,
+            "errors": self.errors,
+            "req_per_s": round(summed.rps, 1),
+            "p50_ms": _ms(summed.percentile(50)),
+            "p95_ms": _ms(summed.percentile(95)),
+            "p99_ms": _ms(summed.percentile(99)),
+            "server_cpu_ms_per_request": (
+                round(self.cpu_seconds * 1000 / self.requests, 3) if self.requests else None
+            ),
+        }
 
 
 def bench_acks(
@@ -35,57 +74,55 @@ def bench_acks(
         slack.add_user("UADMIN", "admin", is_admin=True)
         slack.add_channel("CGENERAL", "general", members=["UALICE", "UBRUNO", "UADMIN", "UBOT"])
         response_url = slack.response_url(channel_id="CGENERAL")
-        for app in APPS:
-            database_url = url_for(app)
-            _prepare(database_url)
-            env = _env(slack, database_url)
-            server = start(
-                f"{app}/{database}",
-                app,
-                env,
-                workers=workers,
-                threads=threads,
-                log=workdir / f"{app}-{database}.log",
-            )
-            try:
-                idle_rss = server.worker_rss()
-                events = server.url + "/slack/events"
-                run_load(events, SECRET, response_url, concurrency=4, requests=60, max_seconds=20)
-                for concurrency, requests in levels.items():
-                    cpu_before = server.cpu()
-                    result = run_load(
-                        events,
-                        SECRET,
-                        response_url,
-                        concurrency=concurrency,
-                        requests=requests,
-                        max_seconds=max_seconds,
-                    )
-                    cpu = server.cpu() - cpu_before
-                    rows.append(
-                        {
-                            "app": app,
-                            "database": database,
-                            "concurrency": concurrency,
-                            "requests": result.requests,
-                            "errors": result.errors,
-                            "req_per_s": round(result.rps, 1),
-                            "p50_ms": _ms(result.percentile(50)),
-                            "p95_ms": _ms(result.percentile(95)),
-                            "p99_ms": _ms(result.percentile(99)),
-                            "server_cpu_ms_per_request": (
-                                round(cpu * 1000 / result.requests, 3) if result.requests else None
-                            ),
-                        }
-                    )
+        servers: dict[str, Server] = {}
+        try:
+            for app in APPS:
+                database_url = url_for(app)
+                _prepare(database_url)
+                servers[app] = start(
+                    f"{app}/{database}",
+                    app,
+                    _env(slack, database_url),
+                    workers=workers,
+                    threads=threads,
+                    log=workdir / f"{app}-{database}.log",
+                )
+            idle_rss = {app: server.worker_rss() for app, server in servers.items()}
+            for server in servers.values():
+                run_load(_events(server), SECRET, response_url, **WARM_UP)
+            for concurrency, requests in levels.items():
+                tallies = {app: _Tally() for app in APPS}
+                for _ in range(ROUNDS):
+                    for app, server in servers.items():
+                        cpu_before = server.cpu()
+                        result = run_load(
+                            _events(server),
+                            SECRET,
+                            response_url,
+                            concurrency=concurrency,
+                            requests=requests // ROUNDS,
+                            max_seconds=max_seconds / ROUNDS,
+                        )
+                        tallies[app].add(result, server.cpu() - cpu_before)
+                rows += [
+                    {"app": app, "database": database, "concurrency": concurrency}
+                    | tallies[app].row()
+                    for app in APPS
+                ]
+            for app, server in servers.items():
                 after_rss = server.worker_rss()
                 for row in rows:
-                    if row["app"] == app and row["database"] == database:
-                        row["worker_rss_idle_mib"] = max(idle_rss, default=None)
+                    if row["app"] == app:
+                        row["worker_rss_idle_mib"] = max(idle_rss[app], default=None)
                         row["worker_rss_after_mib"] = max(after_rss, default=None)
-            finally:
+        finally:
+            for server in servers.values():
                 server.stop()
     return rows
+
+
+def _events(server: Server) -> str:
+    return server.url + "/slack/events"
 
 
 def _prepare(database_url: str) -> None:
