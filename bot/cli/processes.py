@@ -9,7 +9,7 @@ import signal
 import threading
 
 from bot.app import build_app
-from bot.pacing import STOPPING
+from bot.pacing import DEFAULT_WORKERS, STOPPING
 from bot.runtime import open_runtime
 from bot.scheduler import make_scheduler
 from bot.settings import Settings
@@ -84,7 +84,8 @@ def _run(settings: Settings, _args: argparse.Namespace) -> int:
 def _clock(settings: Settings, _args: argparse.Namespace) -> int:
     if not settings.oauth_enabled:
         settings.require("SLACK_BOT_TOKEN")
-    runtime = open_runtime(settings)
+    # The tick and each fan-out thread may hold a connection at once.
+    runtime = open_runtime(settings, connections=DEFAULT_WORKERS + 1)
     scheduler = make_scheduler(runtime.deps, blocking=True)
 
     def stop(*_: object) -> None:

@@ -33,6 +33,7 @@ def test_an_item_is_stored_once_and_shown_by_the_next_update_whatever_slack_answ
 ):
     start(bot, "UALICE", "Sprint 3")
     retro_message(bot)
+    bot.wait_idle()  # the posting's own refresh is over: the fault is for the item's update
     slack.inject("chat.update", **FAULTS[fault])
     response = add_item(bot, "UALICE", Column.LEARNED, "The wiki needs an owner")
     assert response.status == 200 and response.body.strip() == ""
