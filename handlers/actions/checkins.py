@@ -17,6 +17,7 @@ from bot.deps import deps_of
 from bot.ids import CheckinAction
 from bot.insights.checkin_rounds import answer, last_answer_day
 from bot.messages import t
+from handlers.modals import open_modal
 from storage.checkins import answer_of, get_round
 
 
@@ -89,4 +90,4 @@ def open_comment(
         )
         return
     view = comment_modal(round_id, lever, language, level, comment)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    open_modal(client, body["trigger_id"], view, "check-in comment")

@@ -9,6 +9,7 @@ from bot.blocks.handover import debrief_modal, leaver_of
 from bot.deps import deps_of
 from bot.ids import HandoverAction, row_id
 from bot.messages import t
+from handlers.modals import open_modal
 from storage.handover import handover_asked_of, reassign_open_actions
 
 
@@ -35,7 +36,7 @@ def open_debrief(
     if not mine:
         respond(text=t("handover.not_yours", language), replace_original=False)
         return
-    client.views_open(trigger_id=body["trigger_id"], view=debrief_modal(handover_id, language))
+    open_modal(client, body["trigger_id"], debrief_modal(handover_id, language), "debrief")
 
 
 def name_successor(

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import logging
-
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.blocks.home import search_modal, settings_modal
 from bot.deps import deps_of
@@ -14,11 +11,10 @@ from bot.home.publish import publish_home
 from bot.home.settings import current_settings
 from bot.ids import HomeAction, row_id
 from bot.learning.form import ModalContext
+from handlers.modals import open_modal
 from handlers.views.learning_modal import open_capture
 from storage.learnings import get_learning
 from storage.reuses import record_reuse
-
-log = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
@@ -54,7 +50,7 @@ def open_search_modal(body: dict, client: WebClient, context: dict) -> None:
     """An empty search box."""
     team_id, user_id = _who(body)
     language = deps_of(context).language_for(client, team_id, user_id)
-    _open(client, body["trigger_id"], search_modal(language), "search")
+    open_modal(client, body["trigger_id"], search_modal(language), "search")
 
 
 def mark_useful(ack: Ack, body: dict, action: dict, context: dict) -> None:
@@ -85,13 +81,4 @@ def open_settings_modal(body: dict, client: WebClient, context: dict) -> None:
         return
     language = deps.language_for(client, team_id, user_id)
     view = settings_modal(current_settings(deps, team_id), deps.settings.timezone, language)
-    _open(client, body["trigger_id"], view, "settings")
-
-
-def _open(client: WebClient, trigger_id: str, view: dict, name: str) -> None:
-    """Open a modal once; App Home has no reply to say it failed in, so it is logged."""
-    try:
-        client.views_open(trigger_id=trigger_id, view=view)
-    except (SlackApiError, OSError) as error:
-        # After a timeout Slack may have opened it late: it is not opened again.
-        log.warning("the %s modal was not opened: %r", name, error)
+    open_modal(client, body["trigger_id"], view, "settings")

@@ -16,6 +16,7 @@ from bot.messages import t
 from bot.onboarding.home import add_home_sections, refresh_home
 from bot.onboarding.newcomers import record_done, resource_card, send_dm, stop_path
 from bot.onboarding.rules import DEFAULT_DAYS
+from handlers.modals import open_modal
 from storage.onboarding import (
     configured_days,
     get_newcomer,
@@ -114,9 +115,8 @@ def open_fresh_eyes(
     if not mine:
         _tell(body, respond, client, t("onboarding.not_yours", language))
         return
-    client.views_open(
-        trigger_id=body["trigger_id"], view=fresh_eyes_modal(newcomer_id, day, language)
-    )
+    view = fresh_eyes_modal(newcomer_id, day, language)
+    open_modal(client, body["trigger_id"], view, "fresh-eyes")
 
 
 # -- admins --------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def open_new_resource(
     """Open the modal that adds a resource."""
     language = _admin_language(deps_of(context), body, respond, client)
     if language is not None:
-        client.views_open(trigger_id=body["trigger_id"], view=resource_modal(language))
+        open_modal(client, body["trigger_id"], resource_modal(language), "resource")
 
 
 def resource_menu(
@@ -166,9 +166,7 @@ def resource_menu(
         if resource is None:
             _tell(body, respond, client, t("onboarding.resource_gone", language))
         else:
-            client.views_open(
-                trigger_id=body["trigger_id"], view=resource_modal(language, resource)
-            )
+            open_modal(client, body["trigger_id"], resource_modal(language, resource), "resource")
         return
     refresh_home(deps, client, team_id, user_id)
 
@@ -183,4 +181,5 @@ def open_settings(body: dict, respond: Respond, client: WebClient, context: Bolt
     with deps.sessions() as session:
         channels = onboarding_channels(session, team_id)
         days = configured_days(session, team_id) or list(DEFAULT_DAYS)
-    client.views_open(trigger_id=body["trigger_id"], view=settings_modal(language, channels, days))
+    view = settings_modal(language, channels, days)
+    open_modal(client, body["trigger_id"], view, "onboarding settings")

@@ -13,6 +13,7 @@ from bot.ids import PromptAction
 from bot.messages import t
 from bot.prompts.questions import question_text
 from bot.prompts.schedules import DEFAULT_CRON
+from handlers.modals import open_modal
 from handlers.views.prompts import open_settings, summary
 from storage.models import Workspace
 from storage.prompts import get_prompt
@@ -41,9 +42,8 @@ def open_anonymous(body: dict, action: dict, client: WebClient, context: BoltCon
             return
         question = question_text(prompt.question_key, prompt.lever, prompt.language)
         prompt_id = prompt.id
-    client.views_open(
-        trigger_id=body["trigger_id"], view=anonymous_modal(prompt_id, question, language)
-    )
+    view = anonymous_modal(prompt_id, question, language)
+    open_modal(client, body["trigger_id"], view, "anonymous answer")
 
 
 def start_weekly(ack: Ack, body: dict, action: dict, context: BoltContext) -> None:

@@ -25,6 +25,7 @@ from bot.prompts.settings import (
     form_from_state,
     may_change,
 )
+from handlers.modals import open_modal
 from storage.models import Schedule, Workspace
 from storage.schedules import add_schedule, schedule_for_channel, update_schedule
 
@@ -84,7 +85,7 @@ def open_settings(
     ):
         refuse(refusal_text(owner, language))
         return
-    client.views_open(trigger_id=trigger_id, view=settings_modal(channel_id, form, language))
+    open_modal(client, trigger_id, settings_modal(channel_id, form, language), "prompt settings")
 
 
 def submit_settings(
