@@ -69,11 +69,7 @@ def bench_acks(
     """One row per app and concurrency level; `url_for(app)` gives each app a fresh database."""
     rows = []
     with FakeSlack() as slack:
-        slack.add_user("UALICE", "alice", locale="en-US")
-        slack.add_user("UBRUNO", "bruno", locale="fr-FR")
-        slack.add_user("UADMIN", "admin", is_admin=True)
-        slack.add_channel("CGENERAL", "general", members=["UALICE", "UBRUNO", "UADMIN", "UBOT"])
-        response_url = slack.response_url(channel_id="CGENERAL")
+        response_url = seed(slack)
         servers: dict[str, Server] = {}
         try:
             for app in APPS:
@@ -119,6 +115,15 @@ def bench_acks(
             for server in servers.values():
                 server.stop()
     return rows
+
+
+def seed(slack: FakeSlack) -> str:
+    """The people and channel the load's requests name; the response_url they carry."""
+    slack.add_user("UALICE", "alice", locale="en-US")
+    slack.add_user("UBRUNO", "bruno", locale="fr-FR")
+    slack.add_user("UADMIN", "admin", is_admin=True)
+    slack.add_channel("CGENERAL", "general", members=["UALICE", "UBRUNO", "UADMIN", "UBOT"])
+    return slack.response_url(channel_id="CGENERAL")
 
 
 def _events(server: Server) -> str:

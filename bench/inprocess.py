@@ -21,7 +21,7 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
-from bench.acks import APPS, SECRET, _env, _prepare
+from bench.acks import APPS, SECRET, _env, _prepare, seed
 from bench.load import command_body, signed_headers
 from bot.fakeslack import FakeSlack
 
@@ -32,11 +32,7 @@ WARM_UP = 200
 def measure(app: str, database_url: str, requests: int) -> float:
     """The least CPU milliseconds per request over CHUNKS runs of requests/CHUNKS each."""
     with FakeSlack() as slack:
-        slack.add_user("UALICE", "alice", locale="en-US")
-        slack.add_user("UBRUNO", "bruno", locale="fr-FR")
-        slack.add_user("UADMIN", "admin", is_admin=True)
-        slack.add_channel("CGENERAL", "general", members=["UALICE", "UBRUNO", "UADMIN", "UBOT"])
-        response_url = slack.response_url(channel_id="CGENERAL")
+        response_url = seed(slack)
         _prepare(database_url)
         os.environ.update(_env(slack, database_url))
         application = _application(app)
