@@ -74,11 +74,11 @@ def bench_acks(
         try:
             for app in APPS:
                 database_url = url_for(app)
-                _prepare(database_url)
+                prepare_database(database_url)
                 servers[app] = start(
                     f"{app}/{database}",
                     app,
-                    _env(slack, database_url),
+                    app_env(slack, database_url),
                     workers=workers,
                     threads=threads,
                     log=workdir / f"{app}-{database}.log",
@@ -130,7 +130,7 @@ def _events(server: Server) -> str:
     return server.url + "/slack/events"
 
 
-def _prepare(database_url: str) -> None:
+def prepare_database(database_url: str) -> None:
     """The same starting point for every app: the project's tables and the workspace's row."""
     from storage.db import make_engine, make_session_factory
     from storage.migrate import upgrade
@@ -147,7 +147,7 @@ def _ms(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _env(slack: FakeSlack, database_url: str) -> dict[str, str]:
+def app_env(slack: FakeSlack, database_url: str) -> dict[str, str]:
     import os
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "LEARNLOOP_"))}

@@ -21,7 +21,7 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
-from bench.acks import APPS, SECRET, _env, _prepare, seed
+from bench.acks import APPS, SECRET, app_env, prepare_database, seed
 from bench.load import command_body, signed_headers
 from bot.fakeslack import FakeSlack
 
@@ -33,8 +33,8 @@ def measure(app: str, database_url: str, requests: int) -> float:
     """The least CPU milliseconds per request over CHUNKS runs of requests/CHUNKS each."""
     with FakeSlack() as slack:
         response_url = seed(slack)
-        _prepare(database_url)
-        os.environ.update(_env(slack, database_url))
+        prepare_database(database_url)
+        os.environ.update(app_env(slack, database_url))
         application = _application(app)
         key = SECRET.encode()
 
