@@ -87,15 +87,20 @@ def _learnloop(monkeypatch, capsys, slack, database_url, *argv: str, **env: str)
     return code, out.out, out.err
 
 
+def _prompt_now(monkeypatch, capsys, slack, database_url, **env: str):
+    """`learnloop prompt --channel CGENERAL`; (exit code, stdout, stderr)."""
+    return _learnloop(
+        monkeypatch, capsys, slack, database_url, "prompt", "--channel", "CGENERAL", **env
+    )
+
+
 @pytest.mark.parametrize("method", ["conversations.info", "chat.postMessage"])
 @pytest.mark.parametrize("fault", FAULTS)
 def test_the_prompt_command_says_what_slack_answered_and_posts_at_most_once(
     bot, slack, database_url, monkeypatch, capsys, method, fault
 ):
     slack.inject(method, **FAULTS[fault])
-    code, out, err = _learnloop(
-        monkeypatch, capsys, slack, database_url, "prompt", "--channel", "CGENERAL"
-    )
+    code, out, err = _prompt_now(monkeypatch, capsys, slack, database_url)
     run_due_jobs(bot.deps, DUE)  # no schedule: a prompt posted by hand is never retried
     reason = "fatal_error" if fault == "500" else "internal_error"
     if fault == RETRIED_BY_CLIENT:
@@ -116,15 +121,8 @@ def test_the_prompt_command_says_a_post_slack_answered_too_late_may_be_there(
     bot, slack, database_url, monkeypatch, capsys
 ):
     slack.inject("chat.postMessage", **STALL)
-    code, _out, err = _learnloop(
-        monkeypatch,
-        capsys,
-        slack,
-        database_url,
-        "prompt",
-        "--channel",
-        "CGENERAL",
-        LEARNLOOP_SLACK_TIMEOUT_S=str(QUICK_TIMEOUT_S),
+    code, _out, err = _prompt_now(
+        monkeypatch, capsys, slack, database_url, LEARNLOOP_SLACK_TIMEOUT_S=str(QUICK_TIMEOUT_S)
     )
     assert code == 1
     assert "Slack did not answer in time: the prompt may have been posted in CGENERAL" in err
@@ -138,15 +136,8 @@ def test_the_prompt_command_says_a_channel_check_slack_answered_too_late_changed
     bot, slack, database_url, monkeypatch, capsys
 ):
     slack.inject("conversations.info", **STALL)
-    code, _out, err = _learnloop(
-        monkeypatch,
-        capsys,
-        slack,
-        database_url,
-        "prompt",
-        "--channel",
-        "CGENERAL",
-        LEARNLOOP_SLACK_TIMEOUT_S=str(QUICK_TIMEOUT_S),
+    code, _out, err = _prompt_now(
+        monkeypatch, capsys, slack, database_url, LEARNLOOP_SLACK_TIMEOUT_S=str(QUICK_TIMEOUT_S)
     )
     assert code == 1
     assert "Slack answered no_answer about CGENERAL; nothing was changed" in err
