@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.app import make_web_client
+from bot.cli.workspaces import token_team
 from bot.errors import InvalidInput
 from bot.ids import row_id
 from bot.messages import t
@@ -88,10 +88,7 @@ def _team(session: Session, settings: Settings, args: argparse.Namespace) -> str
     if teams:
         return teams[0]
     if settings.bot_token:
-        try:
-            return make_web_client(settings, settings.bot_token).auth_test()["team_id"]
-        except SlackApiError:
-            pass
+        return token_team(make_web_client(settings, settings.bot_token))
     raise InvalidInput("onboarding.cli_no_team", field="team")
 
 

@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 
+from bot.cli.workspaces import token_team
 from bot.clients import NO_ANSWER
 from bot.errors import InvalidInput
 from bot.levers import lever_name, parse_lever
@@ -70,7 +71,7 @@ def _workspace(settings: Settings, args: argparse.Namespace) -> tuple[Runtime, W
         settings.require("SLACK_BOT_TOKEN")
     runtime = open_runtime(settings)
     client = runtime.deps.client_for(args.team or "")
-    team_id = args.team or client.auth_test()["team_id"]
+    team_id = args.team or token_team(client)
     return runtime, client, team_id
 
 

@@ -1,10 +1,16 @@
-"""Workspaces: `purge` deletes everything stored for one workspace, at once."""
+"""Workspaces: `purge` deletes everything stored for one workspace, at once; and the bot token's
+workspace, for commands run without --team."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.clients import NO_ANSWER
+from bot.errors import InvalidInput
 from bot.runtime import open_runtime
 from bot.settings import Settings
 from bot.workspaces.install import RETENTION, purge
@@ -22,6 +28,18 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     purge_parser.add_argument("--team", required=True, help="the workspace id, T…")
     purge_parser.set_defaults(handler=_purge)
+
+
+def token_team(client: WebClient) -> str:
+    """The workspace of the client's bot token (auth.test); InvalidInput saying what Slack
+    answered when it did not tell."""
+    try:
+        return client.auth_test()["team_id"]
+    except SlackApiError as error:
+        reason = str(error.response.get("error") or error.response.status_code)
+    except OSError:  # no answer in time, or no connection even after the client's retry
+        reason = NO_ANSWER
+    raise InvalidInput("common.token_team_unknown", field="team", reason=reason)
 
 
 def _purge(settings: Settings, args: argparse.Namespace) -> int:

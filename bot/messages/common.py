@@ -22,4 +22,12 @@ MESSAGES = {
         "fr": ":warning: Slack n'a pas répondu à l'instant, je n'ai donc pas pu terminer. Rien "
         "n'a été modifié : réessayez dans une minute.",
     },
+    "common.token_team_unknown": {
+        "en": "Slack did not say which workspace SLACK_BOT_TOKEN belongs to (auth.test answered "
+        "{reason}); nothing was changed. Check SLACK_BOT_TOKEN and try again, or name the "
+        "workspace with --team T….",
+        "fr": "Slack n'a pas dit à quel espace de travail appartient SLACK_BOT_TOKEN (auth.test "
+        "a répondu {reason}) ; rien n'a été modifié. Vérifiez SLACK_BOT_TOKEN et réessayez, ou "
+        "indiquez l'espace de travail avec --team T….",
+    },
 }

@@ -300,6 +300,16 @@ def _tell_owner(deps: Deps, client: WebClient, claimed: Claimed, owner: str, rea
             error.response.get("error"),
             extra={"team_id": claimed.team_id},
         )
+    except OSError as error:
+        # No answer in time: Slack may have sent it. The pause is kept, and told only once.
+        log.warning(
+            "could not tell %s that schedule #%s is paused: no answer from Slack (%s); it may "
+            "have been sent",
+            owner,
+            claimed.schedule_id,
+            type(error).__name__,
+            extra={"team_id": claimed.team_id},
+        )
 
 
 def post_prompt_now(

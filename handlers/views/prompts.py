@@ -73,6 +73,9 @@ def open_settings(
     """Open a channel's settings form, or say politely why not (bot not there, not allowed)."""
     language = deps.language_for(client, team_id, user_id)
     channel = _channel_info(client, channel_id)
+    if channel is None:
+        refuse(t("common.slack_unavailable", language))
+        return
     if not channel.get("is_member"):
         refuse(t("prompts.not_in_this_channel", language))
         return
@@ -102,7 +105,11 @@ def submit_settings(
         ack(**settings_errors(errors))
         return
     is_admin = deps.is_admin(client, team_id, user_id)
-    creator = _channel_info(client, channel_id).get("creator")
+    channel = _channel_info(client, channel_id)
+    if channel is None:
+        ack(**settings_errors([(PromptBlock.CADENCE, t("common.slack_unavailable", language))]))
+        return
+    creator = channel.get("creator")
     now = deps.now()
     try:
         with deps.sessions.begin() as session:
@@ -240,9 +247,16 @@ def post_anonymous(body: dict, client: WebClient, context: BoltContext) -> None:
         )
 
 
-def _channel_info(client: WebClient, channel_id: str) -> dict:
-    """conversations.info's channel, or nothing when Slack will not say (the bot is not in it)."""
+def _channel_info(client: WebClient, channel_id: str) -> dict | None:
+    """conversations.info's channel; {} when Slack does not show it to the bot (a private channel
+    it is not in); None, logged, when Slack answered an error or nothing in time."""
     try:
         return client.conversations_info(channel=channel_id)["channel"]
-    except SlackApiError:
-        return {}
+    except SlackApiError as error:
+        problem = error.response.get("error")
+        if problem == "channel_not_found":
+            return {}
+    except OSError as error:  # no answer in time, or the connection failed
+        problem = type(error).__name__
+    log.warning("could not check channel %s for its prompt settings: %s", channel_id, problem)
+    return None

@@ -1,5 +1,6 @@
-"""Reflection prompts when Slack answers too late (reply capture, the channel welcome) and
-`learnloop prompt` when Slack answers 429, 500, ok:false or too late, end to end.
+"""Reflection prompts when Slack answers too late (reply capture, the channel welcome), and,
+when Slack answers 429, 500, ok:false or too late, the DM telling a schedule's owner it was
+paused and `learnloop prompt`, end to end.
 
 A call the client gave up on may still have been carried out by Slack: it is logged, never
 made again, and whoever ran the command is told to look before trying again.
@@ -70,6 +71,64 @@ def test_a_channel_welcome_slack_answers_too_late_is_logged_and_sent_once(quick_
     done_late(slack, "chat.postMessage")  # Slack did post it, after the client gave up
     assert logged(caplog, "could not welcome channel CGENERAL", "no answer from Slack")
     assert len(bot_messages(slack)) == 1
+
+
+# -- the DM telling a schedule's owner it was paused -----------------------------------------------
+
+
+def _paused_while_dm_fails(bot, slack, dm_fault: dict) -> None:
+    """Bruno's schedule, due in a channel the bot was removed from; Slack fails the DM after."""
+    new_schedule(bot.deps, created_by="UBRUNO")
+    slack.set_bot_in_channel("CGENERAL", False)
+    slack.inject("chat.postMessage", error="not_in_channel")  # the prompt, as Slack refuses it
+    slack.inject("chat.postMessage", **dm_fault)  # then the DM to Bruno
+    run_due_jobs(bot.deps, DUE)
+
+
+def _later_ticks(bot) -> None:
+    """The same tick on another clock, the next ones, next week's: none may tell him again."""
+    for later in (timedelta(0), timedelta(seconds=20), timedelta(minutes=20), timedelta(days=7)):
+        run_due_jobs(bot.deps, DUE + later)
+
+
+def _owner_dms(slack, carried_out: bool = True) -> list:
+    calls = done(slack, "chat.postMessage") if carried_out else slack.calls_to("chat.postMessage")
+    return [c for c in calls if c.params["channel"] == "UBRUNO"]
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_pause_dm_slack_refuses_still_pauses_the_schedule_and_is_sent_at_most_once(
+    bot, slack, caplog, fault
+):
+    _paused_while_dm_fails(bot, slack, FAULTS[fault])
+    [schedule] = schedules(bot.deps)
+    assert schedule.paused_reason == "not_in_channel" and schedule.enabled
+    _later_ticks(bot)
+    if fault == RETRIED_BY_CLIENT:
+        [dm] = _owner_dms(slack)
+        assert "mis en pause" in dm.params["text"]  # Bruno reads French
+        assert len(_owner_dms(slack, carried_out=False)) == 2
+    else:
+        assert _owner_dms(slack) == []
+        assert logged(caplog, f"could not tell UBRUNO that schedule #{schedule.id} is paused")
+        assert len(_owner_dms(slack, carried_out=False)) == 1
+    assert schedules(bot.deps)[0].paused_reason == "not_in_channel"
+    assert [p.status for p in prompts(bot.deps)] == ["skipped"]
+    assert bot_messages(slack) == []
+
+
+def test_a_pause_dm_slack_answers_too_late_is_logged_and_never_sent_again(quick_bot, slack, caplog):
+    _paused_while_dm_fails(quick_bot, slack, STALL)
+    [schedule] = schedules(quick_bot.deps)
+    assert schedule.paused_reason == "not_in_channel"
+    assert logged(
+        caplog, f"could not tell UBRUNO that schedule #{schedule.id} is paused", "no answer"
+    )
+    assert not logged(caplog, "a paced send failed")  # told in one line, not a traceback
+    done_late(slack, "chat.postMessage")  # Slack did send it, after the client gave up
+    _later_ticks(quick_bot)
+    assert len(_owner_dms(slack, carried_out=False)) == 1
+    assert [p.status for p in prompts(quick_bot.deps)] == ["skipped"]
 
 
 # -- `learnloop prompt` ---------------------------------------------------------------------------
