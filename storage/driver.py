@@ -25,8 +25,10 @@ from sqlalchemy.sql.dml import Insert
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    positions: Sequence[str] | None  # bind names in order, for positional paramstyles
-    converters: Mapping[str, Callable[[Any], Any]]
+    # (name, type conversion or None) of each bind, in the statement's order
+    binds: tuple[tuple[str, Callable[[Any], Any] | None], ...]
+    positional: bool
+    driver_error: type[Exception]
 
 
 class DriverInsert:
@@ -41,14 +43,17 @@ class DriverInsert:
         """Insert the row and give the value it returns."""
         dialect = engine.dialect
         compiled = self._by_dialect.get(dialect) or self._compile(dialect)
-        params = {
-            name: convert(value) if (convert := compiled.converters.get(name)) else value
-            for name, value in values.items()
-        }
-        arguments = (
-            params if compiled.positions is None else [params[name] for name in compiled.positions]
-        )
-        driver_error = dialect.loaded_dbapi.Error
+        if compiled.positional:
+            arguments: Any = [
+                convert(values[name]) if convert else values[name]
+                for name, convert in compiled.binds
+            ]
+        else:
+            arguments = {
+                name: convert(values[name]) if convert else values[name]
+                for name, convert in compiled.binds
+            }
+        driver_error = compiled.driver_error
         try:
             connection = engine.raw_connection()
         except driver_error as error:
@@ -76,15 +81,16 @@ class DriverInsert:
         if set(compiled.binds) != set(self._columns):
             # A column that gained a Python-side default would need a value nobody gives here.
             raise ValueError(f"{compiled.string!r} binds {sorted(compiled.binds)}, not the columns")
-        converters = {}
-        for name, bind in compiled.binds.items():
-            convert = bind.type.dialect_impl(dialect).bind_processor(dialect)
-            if convert is not None:
-                converters[name] = convert
+        order = compiled.positiontup if compiled.positional else list(compiled.binds)
+        binds = tuple(
+            (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+            for name in order
+        )
         result = _Compiled(
             sql=compiled.string,
-            positions=tuple(compiled.positiontup) if compiled.positional else None,
-            converters=converters,
+            binds=binds,
+            positional=bool(compiled.positional),
+            driver_error=dialect.loaded_dbapi.Error,
         )
         self._by_dialect[dialect] = result
         return result
