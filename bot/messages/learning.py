@@ -345,6 +345,14 @@ MESSAGES = {
         "en": "• `/learning mine` — your own learnings, to edit or delete",
         "fr": "• `/learning mine` — vos apprentissages, pour les modifier ou les supprimer",
     },
+    "learning.usage.handover": {
+        "en": "• `/learning handover @person [@successor]` — before someone leaves: a debrief in "
+        "a direct message whose answers become learnings, and their open retro actions handed "
+        "to a successor",
+        "fr": "• `/learning handover @personne [@successeur]` — avant un départ : un débriefing "
+        "en message direct dont les réponses deviennent des apprentissages, et ses actions de "
+        "rétro en cours confiées à qui lui succède",
+    },
     "learning.usage.export": {
         "en": "• `/learning export [csv|md|json] [filters]` — a file of the learnings, sent to "
         "you in a direct message",

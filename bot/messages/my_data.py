@@ -2,8 +2,8 @@
 
 MESSAGES = {
     "my_data.usage": {
-        "en": "`/learning my-data` — get a file of everything stored about you, and delete it",
-        "fr": "`/learning my-data` — recevoir un fichier de tout ce qui est stocké sur vous, "
+        "en": "• `/learning my-data` — get a file of everything stored about you, and delete it",
+        "fr": "• `/learning my-data` — recevoir un fichier de tout ce qui est stocké sur vous, "
         "et l'effacer",
     },
     "my_data.started": {

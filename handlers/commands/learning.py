@@ -74,7 +74,9 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "export": Subcommand(
         answer=library.answer_export, later=library.later_export, usage="learning.usage.export"
     ),
-    "handover": Subcommand(answer=handover.answer, later=handover.later),
+    "handover": Subcommand(
+        answer=handover.answer, later=handover.later, usage="learning.usage.handover"
+    ),
     "my-data": Subcommand(answer=my_data.answer, later=my_data.later, usage="my_data.usage"),
     "settings": Subcommand(
         answer=prompts.answer_settings, later=prompts.later_settings, usage="prompts.usage"

@@ -22,6 +22,12 @@ def test_help_lists_every_sub_command_in_the_persons_language(bot):
     french = command(bot, "aide", user="UBRUNO").json()
     assert french["text"].startswith("*Utiliser /learning*")
     assert "`depuis:2026-01-01`" in french["text"]
+    for text in (answer["text"], french["text"]):
+        for name in ("search", "list", "mine", "export", "handover", "my-data", "settings"):
+            assert f"`/learning {name}" in text, name
+        # One bullet with its description per way to use it, none left bare.
+        ways = text.split("\n\n")[0].splitlines()[1:]
+        assert all(line.startswith("• ") and " — " in line for line in ways), ways
     assert learnings(bot) == []
 
 
