@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.settings import Settings
@@ -13,6 +14,11 @@ RATE_LIMIT_RETRIES = 3
 # What is recorded when Slack did not answer a call in time. A post, DM or reminder may have
 # been carried out all the same, so one recorded so is never sent again (twice is worse).
 NO_ANSWER = "no_answer"
+
+
+def refusal_reason(error: SlackApiError) -> str:
+    """What Slack said when it refused a call: its error code, else the HTTP status."""
+    return str(error.response.get("error") or error.response.status_code)
 
 
 def make_web_client(settings: Settings, token: str | None = None) -> WebClient:

@@ -9,7 +9,7 @@ import sys
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.clients import NO_ANSWER
+from bot.clients import NO_ANSWER, refusal_reason
 from bot.errors import InvalidInput
 from bot.runtime import open_runtime
 from bot.settings import Settings
@@ -36,7 +36,7 @@ def token_team(client: WebClient) -> str:
     try:
         return client.auth_test()["team_id"]
     except SlackApiError as error:
-        reason = str(error.response.get("error") or error.response.status_code)
+        reason = refusal_reason(error)
     except OSError:  # no answer in time, or no connection even after the client's retry
         reason = NO_ANSWER
     raise InvalidInput("common.token_team_unknown", field="team", reason=reason)

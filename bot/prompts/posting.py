@@ -28,7 +28,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.prompts import notice, prompt_message, welcome_message
-from bot.clients import NO_ANSWER
+from bot.clients import NO_ANSWER, refusal_reason
 from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.levers import Lever
@@ -200,7 +200,7 @@ def post_claimed(deps: Deps, client: WebClient, claimed: Claimed, now: datetime)
     try:
         response = client.chat_postMessage(channel=claimed.channel_id, **message)
     except SlackApiError as error:
-        reason = str(error.response.get("error") or error.response.status_code)
+        reason = refusal_reason(error)
         _failed(deps, client, claimed, reason, now)
         return Outcome(claimed.prompt_id, claimed.lever, error=reason)
     except TimeoutError:
