@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
@@ -31,3 +36,43 @@ def make_web_client(settings: Settings, token: str | None = None) -> WebClient:
     client = WebClient(token=token, base_url=settings.api_url, timeout=settings.slack_timeout_s)
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     return client
+
+
+# Slack wants an interaction acknowledged within 3 s of sending it, and a trigger_id used within
+# 3 s. The Slack calls made before that must be over this long after the listener started: the
+# rest is for the request's way in, a database write and the answer's way back.
+ACK_SLACK_BUDGET_S = 2.0
+
+T = TypeVar("T")
+
+
+def answered_within(client: WebClient, seconds: float, call: Callable[[WebClient], T]) -> T:
+    """`call(client)`, given `seconds` in all; TimeoutError when Slack has not answered by then.
+
+    The client's timeout bounds each connection and read, not a call: the retry of a failed
+    connection doubles it, and a 429 waits out Retry-After. So the call runs on a thread of its
+    own, with a copy of the client (as Bolt makes one per request) that gives up as soon. A call
+    given up on finishes by itself and may still be carried out: only for reads.
+    """
+    if seconds <= 0:
+        raise TimeoutError("no time was left to ask Slack")
+    quick = copy.copy(client)
+    quick.timeout = min(client.timeout, seconds)
+    finished = threading.Event()
+    outcome: list = []
+
+    def ask() -> None:
+        try:
+            outcome.append((True, call(quick)))
+        except BaseException as error:  # handed to the caller, if it still waits
+            outcome.append((False, error))
+        finally:
+            finished.set()
+
+    threading.Thread(target=ask, name="slack-answered-within", daemon=True).start()
+    if not finished.wait(seconds):
+        raise TimeoutError(f"Slack did not answer within {seconds:.1f} s")
+    answered, value = outcome[0]
+    if not answered:
+        raise value
+    return value

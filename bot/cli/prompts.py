@@ -10,7 +10,6 @@ import argparse
 import sys
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 
 from bot.cli.workspaces import token_team
@@ -18,6 +17,7 @@ from bot.clients import NO_ANSWER
 from bot.errors import InvalidInput
 from bot.levers import lever_name, parse_lever
 from bot.messages import t
+from bot.prompts.channels import SlackTrouble, channel_info
 from bot.prompts.posting import post_prompt_now
 from bot.prompts.questions import describe_language, describe_levers, describe_moment, describe_when
 from bot.prompts.schedules import (
@@ -75,25 +75,11 @@ def _workspace(settings: Settings, args: argparse.Namespace) -> tuple[Runtime, W
     return runtime, client, team_id
 
 
-class SlackTrouble(Exception):
-    """Slack could not say whether the channel exists (an outage, a lost answer)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 def _check_channel(client: WebClient, channel: str) -> None:
     """InvalidInput naming the channel unless the bot is a member of it; SlackTrouble."""
-    try:
-        found = client.conversations_info(channel=channel)["channel"]
-    except SlackApiError as error:
-        reason = str(error.response.get("error"))
-        if reason != "channel_not_found":  # not the channel's fault: say what Slack said
-            raise SlackTrouble(reason) from None
-        raise InvalidInput("prompts.unknown_channel", field="channel", channel=channel) from None
-    except TimeoutError:
-        raise SlackTrouble(NO_ANSWER) from None
+    found = channel_info(client, channel)
+    if not found:
+        raise InvalidInput("prompts.unknown_channel", field="channel", channel=channel)
     if not found.get("is_member"):
         raise InvalidInput("prompts.not_in_channel", field="channel", channel=channel)
 

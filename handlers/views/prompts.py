@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, BoltContext
@@ -11,10 +12,12 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 
 from bot.blocks.prompts import anonymous_post, settings_errors, settings_modal
+from bot.clients import ACK_SLACK_BUDGET_S
 from bot.deps import Deps, deps_of
 from bot.errors import InvalidInput
 from bot.ids import PromptBlock, PromptView
 from bot.messages import t
+from bot.prompts.channels import SlackTrouble, channel_info
 from bot.prompts.questions import describe_levers, describe_moment, describe_when
 from bot.prompts.replies import capture_anonymous, set_message
 from bot.prompts.schedules import next_occurrence
@@ -71,8 +74,9 @@ def open_settings(
     refuse: Callable[[str], None],
 ) -> None:
     """Open a channel's settings form, or say politely why not (bot not there, not allowed)."""
+    started = time.monotonic()  # the trigger_id is good for 3 s
     language = deps.language_for(client, team_id, user_id)
-    channel = _channel_info(client, channel_id)
+    channel = _channel_info(client, channel_id, started)
     if channel is None:
         refuse(t("common.slack_unavailable", language))
         return
@@ -95,6 +99,7 @@ def submit_settings(
     ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext
 ) -> None:
     """Check the form; show errors beside their fields, or save the schedule and close."""
+    started = time.monotonic()  # Slack wants the ack within 3 s
     deps = deps_of(context)
     team_id, user_id = body["team"]["id"], body["user"]["id"]
     channel_id = view["private_metadata"]
@@ -105,7 +110,7 @@ def submit_settings(
         ack(**settings_errors(errors))
         return
     is_admin = deps.is_admin(client, team_id, user_id)
-    channel = _channel_info(client, channel_id)
+    channel = _channel_info(client, channel_id, started)
     if channel is None:
         ack(**settings_errors([(PromptBlock.CADENCE, t("common.slack_unavailable", language))]))
         return
@@ -247,16 +252,14 @@ def post_anonymous(body: dict, client: WebClient, context: BoltContext) -> None:
         )
 
 
-def _channel_info(client: WebClient, channel_id: str) -> dict | None:
-    """conversations.info's channel; {} when Slack does not show it to the bot (a private channel
-    it is not in); None, logged, when Slack answered an error or nothing in time."""
+def _channel_info(client: WebClient, channel_id: str, started: float) -> dict | None:
+    """conversations.info's channel, {} when Slack does not show it to the bot; None, logged,
+    when Slack answered an error, or nothing within ACK_SLACK_BUDGET_S of `started`."""
+    left = ACK_SLACK_BUDGET_S - (time.monotonic() - started)
     try:
-        return client.conversations_info(channel=channel_id)["channel"]
-    except SlackApiError as error:
-        problem = error.response.get("error")
-        if problem == "channel_not_found":
-            return {}
-    except OSError as error:  # no answer in time, or the connection failed
-        problem = type(error).__name__
-    log.warning("could not check channel %s for its prompt settings: %s", channel_id, problem)
-    return None
+        return channel_info(client, channel_id, within_s=left)
+    except SlackTrouble as trouble:
+        log.warning(
+            "could not check channel %s for its prompt settings: %s", channel_id, trouble.reason
+        )
+        return None
