@@ -327,6 +327,7 @@ def find_page(
         _conditions(session, team_id, where),
         limit=enough + 1,
         narrow=bool(where.channel_id or where.user_id),
+        lever=where.lever,
     )
     ordered = latest
     if where.terms:

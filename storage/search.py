@@ -9,13 +9,20 @@ the order learnings were logged in) and stops once it has them, so its cost foll
 returns and how rare the matches are, not the size of the table. Where it looks depends on
 what it learns on the way:
 
-- A channel or a person named (`in:`, `from:`, `mine`): their learnings, read on their own
-  index newest first, each tested against the terms.
-- Otherwise the workspace's latest learnings, a bounded range at a time, each tested against
+- A channel or a person named (`in:`, `from:`, `mine`): on SQLite, their learnings, read on
+  their own index newest first (a person's ids as a rowid IN list: migration 0009 tells the
+  planner a workspace is no selective filter), a bounded range at a time as below; on
+  PostgreSQL, whose indexes give them as a bitmap in no order, all of them once.
+- Otherwise the workspace's latest learnings (a lever's, if one is named: migration 0009's
+  `ix_learnings_team_lever`), a bounded range at a time, each tested against the filters and
   the terms, for as long as matches come often enough to be reached within WALK learnings.
 - Rare matches: the text index, which finds them wherever they are (SQLite's FTS5 table,
-  walked by descending rowid; PostgreSQL's GIN index `ix_learnings_search`); for a list,
-  whatever index the database picks for the filters.
+  walked by descending rowid; PostgreSQL's GIN index `ix_learnings_search`, each match
+  tested against the filters); for a list, whatever index the database picks for the filters.
+
+A range's learnings are tested in the select list, where no planner can turn a test into a
+read of an index: offered `channel_id IN (20 channels)` as a condition, PostgreSQL read a
+bitmap of every learning of those channels to keep a few hundred.
 
 The text indexes are not asked first because both read every match of a common prefix
 before returning one (FTS5 gathers a prefix's matches, GIN has no order), and PostgreSQL's
@@ -45,6 +52,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.dialects import postgresql  # noqa: F401 - registers func.to_tsquery & co.
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
 from storage.models import Learning
@@ -90,22 +98,34 @@ def latest_matches(
     *,
     limit: int,
     narrow: bool = False,
+    lever: str | None = None,
 ) -> list[int]:
     """Ids of the `limit` latest learnings of a workspace that meet the conditions (which
     must hold the workspace's own) and match the terms if any, newest first.
 
     `narrow`: the conditions name a channel or a person, whose learnings an index finds.
+    `lever`: the conditions keep only this lever's learnings, which an index finds in order.
     """
-    tests = [*conditions, _tested_one_by_one(session, _checked(terms))] if terms else conditions
-    if narrow:
+    if narrow and (not terms or _is_postgresql(session)):
+        # A channel's or a person's learnings off their own indexes; on PostgreSQL those
+        # are bitmaps (no order by id), so it reads them all once rather than per range.
+        tests = [*conditions, _tested_one_by_one(session, _checked(terms))] if terms else conditions
         statement = select(Learning.id).where(*tests).order_by(Learning.id.desc())
         return list(session.scalars(statement.limit(limit)))
+    if narrow:
+        # SQLite: the channel's or the person's learnings newest first (ix_learnings_team_
+        # channel, or the person's ids as a rowid IN list), each tested for the words.
+        scope, tests = conditions, [_tested_one_by_one(session, _checked(terms))]
+    else:
+        # The workspace's learnings, newest first, each tested for everything.
+        tests = [*conditions, _tested_one_by_one(session, _checked(terms))] if terms else conditions
+        scope = _workspace(session, team_id, lever)
     found: list[int] = []
     upper: int | None = None  # learnings below this id are still to look at
     walked, size = 0, PROBE
     while True:
         wanted = limit - len(found)
-        hits, count, lowest = _walk(session, team_id, tests, upper, size, wanted)
+        hits, count, lowest = _walk(session, scope, tests, upper, size, wanted)
         found += hits[:wanted]
         walked += count
         if len(found) >= limit or count < size:
@@ -118,38 +138,63 @@ def latest_matches(
         size = min(max(int(expected * 1.5), PROBE), WALK - walked)
 
 
+def _workspace(session: Session, team_id: str, lever: str | None) -> list[ColumnElement[bool]]:
+    """The workspace's learnings, or a lever's: a range an index gives newest first, no sort."""
+    if lever is not None:
+        # ix_learnings_team_lever, which SQLite uses only where `lever IS NOT NULL` is said.
+        return [Learning.team_id == team_id, Learning.lever == lever, Learning.lever.is_not(None)]
+    if _is_postgresql(session):
+        return [Learning.team_id == team_id]  # ix_learnings_search_recent: team_id, id
+    # SQLite walks the table itself (its rowid is the id) newest first, never an index of
+    # team_id that it would then have to sort: `team_id || ''` is no indexed column.
+    return [Learning.team_id.concat("") == team_id]
+
+
 def _walk(
     session: Session,
-    team_id: str,
+    scope: Sequence[ColumnElement[bool]],
     tests: Sequence[ColumnElement[bool]],
     upper: int | None,
     size: int,
     wanted: int,
 ) -> tuple[list[int], int, int]:
-    """Test the workspace's `size` latest learnings below `upper`: (up to `wanted` ids of
-    those passing, newest first; how many learnings the range held; the lowest id in it)."""
-    below = [Learning.team_id == team_id]
-    if upper is not None:
-        below.append(Learning.id < upper)
+    """Test the `size` latest learnings in scope below `upper`: (up to `wanted` ids of those
+    passing, newest first; how many learnings the range held, or were read before `wanted`
+    passed; the lowest id read).
+
+    The tests are evaluated on the range's learnings, never offered to the planner as
+    conditions: it would read their own indexes whole (on PostgreSQL, a bitmap of every
+    learning of the 20 channels a person may read, for a range of a few hundred).
+    """
+    below = [*scope, Learning.id < upper] if upper is not None else list(scope)
+    passing = case((and_(*tests), 1), else_=0)
     if _is_postgresql(session):
-        # The range is read off ix_learnings_search_recent first, so whatever plan the
-        # planner picks for the tests reads no learning outside it.
+        # The range off its index alone (ix_learnings_search_recent, or _team_lever), then
+        # its learnings, tested in an aggregate: one row back, not one a learning.
         span = select(Learning.id).where(*below).order_by(Learning.id.desc()).limit(size)
         span = span.subquery("span")
         count, lowest = session.execute(select(func.count(), func.min(span.c.id))).one()
         if not count:
             return [], 0, 0
-        statement = select(Learning.id).where(*below, Learning.id >= lowest, *tests)
-        statement = statement.order_by(Learning.id.desc()).limit(wanted)
-        return list(session.scalars(statement)), count, lowest
-    # SQLite walks the table itself (its rowid is the id) newest first, never an index of
-    # team_id that it would then have to sort: `team_id || ''` is no indexed column.
-    below[0] = Learning.team_id.concat("") == team_id
-    passing = case((and_(*tests), 1), else_=0)
+        tested = select(Learning.id, passing.label("passed")).where(*below, Learning.id >= lowest)
+        tested = tested.subquery("tested")
+        hits = func.array_agg(aggregate_order_by(tested.c.id, tested.c.id.desc()))
+        ids = session.scalar(select(hits.filter(tested.c.passed == 1)))
+        return list(ids or ()), count, lowest
+    # SQLite reads the range as the rows are fetched: it stops where `wanted` have passed.
     statement = select(Learning.id, passing).where(*below).order_by(Learning.id.desc())
-    rows = session.execute(statement.limit(size)).all()
-    hits = [learning_id for learning_id, passed in rows if passed]
-    return hits, len(rows), rows[-1][0] if rows else 0
+    hits: list[int] = []
+    count = lowest = 0
+    if session.autoflush:
+        session.flush()  # as session.execute would; Core's result is not read ahead
+    with session.connection().execute(statement.limit(size)) as rows:
+        for learning_id, passed in rows:
+            count, lowest = count + 1, learning_id
+            if passed:
+                hits.append(learning_id)
+                if len(hits) == wanted:
+                    break
+    return hits, count, lowest
 
 
 def _rare(
@@ -177,15 +222,18 @@ def _indexed(
     """The `limit` latest matches below `upper`, found through the text index."""
     if _is_postgresql(session):
         # Every older match off the GIN index (a CTE, so the planner cannot walk instead),
-        # then the latest of them.
+        # then the latest of them. The conditions are tested on each match, not offered to
+        # the planner, which would AND the GIN bitmap with a bitmap of the whole workspace
+        # or of every readable channel: it cannot tell how few learnings a prefix matches.
+        passing = case((and_(*conditions), 1), else_=0)
         matches = (
-            select(Learning.id.label("id"))
-            .where(Learning.id < upper, _PG_VECTOR.op("@@")(_pg_query(terms)), *conditions)
+            select(Learning.id.label("id"), passing.label("passed"))
+            .where(Learning.id < upper, _PG_VECTOR.op("@@")(_pg_query(terms)))
             .cte("matches")
             .prefix_with("MATERIALIZED")
         )
-        statement = select(matches.c.id).order_by(matches.c.id.desc()).limit(limit)
-        return list(session.scalars(statement))
+        statement = select(matches.c.id).where(matches.c.passed == 1)
+        return list(session.scalars(statement.order_by(matches.c.id.desc()).limit(limit)))
     # FTS5 is the only table of the query, so SQLite cannot choose to walk the learnings and
     # probe the index for each one: each match is looked up by primary key.
     meets = exists().where(Learning.id == _FTS.c.rowid, *conditions)

@@ -53,6 +53,17 @@ class Learning(Base):
         Index("ix_learnings_team_user", "team_id", "user_id"),
         # `from:` and `mine` match the credited author too (storage.learnings._conditions).
         Index("ix_learnings_team_author", "team_id", "author_id"),
+        # A lever's learnings newest first: the range a `lever:` search walks (storage.search).
+        # Partial on SQLite, so only a query saying `lever IS NOT NULL` (the walk) can use it:
+        # SQLite's planner would rather count a workspace's learnings by lever through it,
+        # every one looked up, than sort a period's off ix_learnings_team_created.
+        Index(
+            "ix_learnings_team_lever",
+            "team_id",
+            "lever",
+            "id",
+            sqlite_where=text("lever IS NOT NULL"),
+        ),
         # Only deleted learnings, for the purge: SQLite would otherwise read "deleted_at IS
         # NULL" off it as if it were selective, and walk every live learning that way.
         Index(
