@@ -146,9 +146,9 @@ def bench_fanout(
         second_clock = open_runtime(settings, migrate=False)
         post_due_prompts(second_clock.deps, second_due)
         after_first_tick = _statuses(second_clock.deps, second_due)
-        # The new clock's next tick: a post Slack still refused after the client's retries
-        # (its limits remember the stopped clock's posts, the new clock's pacer does not) is
-        # tried again then, as in production.
+        # The new clock's next tick: a post Slack still refused after three turns (its limits
+        # remember the stopped clock's posts, the new clock's pacer does not) is tried again
+        # then, as in production.
         post_due_prompts(second_clock.deps, second_due + NEXT_TICK)
         second_clock.engine.dispose()
         total2, duplicates2, losses2 = _count(slack, targets)

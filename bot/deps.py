@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.pacing import Pacer
 from bot.people import People, Person
 from bot.settings import Settings
 from storage.models import Workspace
@@ -32,6 +33,8 @@ class Deps:
     sessions: sessionmaker[Session]
     clients: Callable[[str], WebClient]
     people: People = field(default_factory=People)
+    # The pace of the app's posts per workspace and channel, shared by the clock's fan-outs.
+    pacer: Pacer = field(default_factory=Pacer)
     now: Callable[[], datetime] = utcnow
     # The OAuth stores when the app serves many workspaces (SLACK_CLIENT_ID set), else None.
     installations: Installations | None = None

@@ -4,12 +4,17 @@ Each round is claimed (a row unique per channel and period) before it is posted,
 by the one UPDATE that moves it from open to closed, so two clocks or a restart never post
 a poll or its results twice. A poll Slack refused is given back for the next tick; one Slack
 did not answer in time may be in the channel, so it is never posted again.
+
+Polls and results go out through bot.pacing.fan_out, paced per channel and per workspace:
+each is claimed just before it is posted, so a clock stopped mid-fan-out leaves the rest
+unclaimed for the next tick.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
@@ -18,6 +23,7 @@ from bot.blocks.checkins import checkin_poll, closed_poll, results_message
 from bot.deps import Deps
 from bot.insights.checkins import CHECKIN_LEVERS, results, round_due
 from bot.messages import t
+from bot.pacing import fan_out
 from bot.periods import Period
 from storage.admin_settings import workspace_language, workspace_timezone
 from storage.checkins import (
@@ -44,24 +50,47 @@ CHANNEL_GONE = frozenset(
 
 
 def run_checkins(deps: Deps, now: datetime) -> None:
-    """Scheduler job: open the rounds that are due, then close the rounds that ended."""
-    open_due_rounds(deps, now)
-    close_ended_rounds(deps, now)
+    """Scheduler job: open the rounds that are due, then close the rounds that ended, paced.
 
-
-def open_due_rounds(deps: Deps, now: datetime) -> None:
-    """Post the poll of every channel whose current period has no round yet."""
+    Both go in one fan-out, so a channel whose round ends as the next one opens gets its new
+    poll and the results a second apart, within the same workspace pace.
+    """
     with deps.sessions() as session:
-        settings = [
-            (s.id, s.team_id, s.channel_id, s.cadence, s.updated_at, s.created_by)
+        opening = [
+            (
+                s.team_id,
+                s.channel_id,
+                partial(
+                    _open_round,
+                    deps,
+                    now,
+                    s.id,
+                    s.team_id,
+                    s.channel_id,
+                    s.cadence,
+                    s.updated_at,
+                    s.created_by,
+                ),
+            )
             for s in settings_to_run(session)
+            if _may_open(session, deps, s, now)
         ]
-    for setting in settings:
-        try:
-            _open_round(deps, now, *setting)
-        except Exception:
-            # One workspace's trouble must not keep the others' check-ins from running.
-            log.exception("opening a check-in failed", extra={"team_id": setting[1]})
+        closing = [
+            (item.team_id, item.channel_id, partial(_close_round, deps, now, item.id, item.team_id))
+            for item in rounds_ending(session, now)
+        ]
+    # Each send claims its round first. One that raises is logged by fan_out; the others go on.
+    # The send's pacing turn is unused: the Web API client waits out a 429 itself.
+    fan_out([*opening, *closing], lambda send, _turn: send(), pacer=deps.pacer)
+
+
+def _may_open(session, deps: Deps, setting, now: datetime) -> bool:
+    """Whether a channel's current period has no round yet (read only; the claim decides)."""
+    timezone = workspace_timezone(session, setting.team_id, deps.settings.timezone)
+    period = round_due(setting.cadence, now, timezone, setting.updated_at)
+    return period is not None and not has_round(
+        session, setting.team_id, setting.channel_id, period.key
+    )
 
 
 def _open_round(
@@ -128,17 +157,6 @@ def _open_round(
         return
     with deps.sessions.begin() as session:
         set_round_status(session, round_id, "open", posted["ts"])
-
-
-def close_ended_rounds(deps: Deps, now: datetime) -> None:
-    """Close every round whose period is over and post its anonymous results."""
-    with deps.sessions() as session:
-        ended = [(item.id, item.team_id) for item in rounds_ending(session, now)]
-    for round_id, team_id in ended:
-        try:
-            _close_round(deps, now, round_id, team_id)
-        except Exception:
-            log.exception("closing a check-in failed", extra={"team_id": team_id})
 
 
 def _close_round(deps: Deps, now: datetime, round_id: int, team_id: str) -> None:

@@ -5,6 +5,9 @@ digest channel the bot is not in is not posted to: the admin who chose it is tol
 DM, App Home shows the problem, and the next period tries again. Any other error gives the
 claim back for the next tick; a post Slack did not answer in time may have gone out, so it is
 logged and never tried again.
+
+Digests go out through bot.pacing.fan_out, paced per channel and per workspace, each claimed
+just before it is posted.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from bot.insights.checkin_rounds import CHANNEL_GONE
 from bot.insights.digest import build_digest, digest_due
 from bot.learning.visibility import ChannelAccess
 from bot.messages import t
+from bot.pacing import fan_out
 from storage.admin_settings import workspace_timezone
 from storage.digests import (
     claim_digest,
@@ -36,18 +40,19 @@ log = logging.getLogger(__name__)
 
 
 def run_digests(deps: Deps, now: datetime) -> None:
-    """Scheduler job: post each workspace's digest once it is due."""
+    """Scheduler job: post each workspace's digest once it is due, paced."""
     with deps.sessions() as session:
         due = [
-            (s.team_id, s.channel_id, s.cadence, s.updated_at, s.created_by)
+            (
+                s.team_id,
+                s.channel_id,
+                (s.team_id, s.channel_id, s.cadence, s.updated_at, s.created_by),
+            )
             for s in digests_to_run(session)
         ]
-    for team_id, channel_id, cadence, since, created_by in due:
-        try:
-            _post_digest(deps, now, team_id, channel_id, cadence, since, created_by)
-        except Exception:
-            # One workspace's trouble must not keep the others' digests from going out.
-            log.exception("posting a digest failed", extra={"team_id": team_id})
+    # A send that raises is logged by fan_out and the others go on; its turn is unused, as in
+    # bot.insights.checkin_rounds.
+    fan_out(due, lambda digest, _turn: _post_digest(deps, now, *digest), pacer=deps.pacer)
 
 
 def _post_digest(

@@ -2,7 +2,8 @@
 
 Every day of a path (0 is the welcome) is claimed by inserting its row before Slack is
 called, so a retried event, a restart or a second clock never sends it twice; a bot that was
-down sends the missed days once, merged into the latest one.
+down sends the missed days once, merged into the latest one. The clock's job sends them
+through bot.pacing.fan_out, paced per person (a DM is its own conversation) and per workspace.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -34,8 +36,9 @@ from bot.onboarding.rules import (
     path_days,
     split_resources,
 )
+from bot.pacing import fan_out
 from bot.people import Person
-from storage.models import Learning, OnboardingResource
+from storage.models import Learning, Newcomer, OnboardingNudge, OnboardingResource
 from storage.onboarding import (
     active_newcomer_ids,
     claim_days,
@@ -115,15 +118,20 @@ def send_dm(client: WebClient, user_id: str, **message: object) -> tuple[str, st
 
 
 def send_due_nudges(deps: Deps, now: datetime) -> None:
-    """The clock's job: send every due day of every running path, once."""
+    """The clock's job: send every due day of every running path, once, paced."""
     with deps.sessions() as session:
-        due = active_newcomer_ids(session)
-    for team_id, newcomer_id in due:
-        # One path failing (its day stays claimed) must not hold up everyone after it.
-        try:
-            deliver_due(deps, deps.client_for(team_id), team_id, newcomer_id, now)
-        except Exception:
-            log.exception("onboarding path %s failed", newcomer_id, extra={"team_id": team_id})
+        due = []
+        for team_id, newcomer_id in active_newcomer_ids(session):
+            newcomer = get_newcomer(session, team_id, newcomer_id)
+            if newcomer is not None and _due(session, newcomer, now).due:
+                due.append((team_id, newcomer.user_id, (team_id, newcomer_id)))
+    # A path that raises (its day stays claimed) is logged by fan_out and the others go on;
+    # its turn is unused, as in bot.insights.checkin_rounds.
+    fan_out(
+        due,
+        lambda path, _turn: deliver_due(deps, deps.client_for(path[0]), *path, now),
+        pacer=deps.pacer,
+    )
 
 
 def deliver_due(
@@ -182,10 +190,7 @@ def _claim(
     newcomer = get_newcomer(session, team_id, newcomer_id)
     if newcomer is None or newcomer.status != ACTIVE:
         return None
-    resources = list_resources(session, team_id, audiences_for(newcomer.is_guest))
-    days = path_days(newcomer.days, [r.day for r in resources])
-    earlier = nudges_of(session, team_id, newcomer.id)
-    due = due_days(days, newcomer.started_at, now, [n.day for n in earlier])
+    resources, days, earlier, due = _due(session, newcomer, now)
     if not due:
         return None
     row = claim_days(session, newcomer, due, now)
@@ -212,6 +217,24 @@ def _claim(
     if row.day == days[-1]:
         end_newcomer(newcomer, ENDED, now)
     return row.id, nudge
+
+
+class _PathDue(NamedTuple):
+    """What a running path has (resources, days, claimed days) and the days due now."""
+
+    resources: list[OnboardingResource]
+    days: list[int]
+    earlier: list[OnboardingNudge]
+    due: list[int]
+
+
+def _due(session: Session, newcomer: Newcomer, now: datetime) -> _PathDue:
+    """A running path's days and which of them are due now; read only (the claim decides)."""
+    resources = list_resources(session, newcomer.team_id, audiences_for(newcomer.is_guest))
+    days = path_days(newcomer.days, [r.day for r in resources])
+    earlier = nudges_of(session, newcomer.team_id, newcomer.id)
+    due = due_days(days, newcomer.started_at, now, [n.day for n in earlier])
+    return _PathDue(resources, days, earlier, due)
 
 
 def _record(

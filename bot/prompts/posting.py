@@ -2,7 +2,9 @@
 
 Each due time is claimed in the database (the unique schedule + due time of posted_prompts)
 before chat.postMessage is called, so two clocks, a restart or a retry never post it twice.
-A 429 is waited out by the Web API client (Retry-After). Any other failure is logged with the
+A 429 is waited out by the Web API client (Retry-After), or in a fan-out by the pacer (the
+workspace is held for Retry-After and the same claimed prompt waits for a new turn, still
+`posting`, so no other process takes it meanwhile). Any other failure is logged with the
 channel and the reason and tried again on the next tick, then less and less often (up to every
 15 minutes) while the due time is within the grace period (bot/prompts/schedules.py). When the bot was
 removed from the channel, or the channel is gone or archived, the schedule is paused and
@@ -18,6 +20,7 @@ it is never posted (rather than risking a double post).
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from dataclasses import dataclass
@@ -25,6 +28,7 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.prompts import notice, prompt_message, welcome_message
@@ -33,7 +37,7 @@ from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.levers import Lever
 from bot.messages import t
-from bot.pacing import fan_out
+from bot.pacing import Turn, fan_out
 from bot.prompts.questions import describe_when, question_key, question_text
 from bot.prompts.schedules import DEFAULT_CRON, due_time, next_lever
 from storage.models import Workspace
@@ -103,7 +107,12 @@ def post_due_prompts(deps: Deps, now: datetime, stop: threading.Event | None = N
             for schedule in active_schedules(session)
             if _may_be_due(session, schedule, now)
         ]
-    fan_out(due, lambda item: _claim_and_post(deps, item[0], item[1], now), stop=stop)
+    fan_out(
+        due,
+        lambda item, turn: _claim_and_post(deps, item[0], item[1], now, turn),
+        pacer=deps.pacer,
+        stop=stop,
+    )
 
 
 def _may_be_due(session, schedule, now: datetime) -> bool:
@@ -129,7 +138,9 @@ def _due_at(schedule, now: datetime) -> datetime | None:
         return None
 
 
-def _claim_and_post(deps: Deps, team_id: str, schedule_id: int, now: datetime) -> Outcome | None:
+def _claim_and_post(
+    deps: Deps, team_id: str, schedule_id: int, now: datetime, turn: Turn
+) -> Outcome | None:
     try:
         claimed = _claim_due(deps, team_id, schedule_id, now)
     except SQLAlchemyError:
@@ -137,7 +148,7 @@ def _claim_and_post(deps: Deps, team_id: str, schedule_id: int, now: datetime) -
         return None
     if claimed is None:
         return None  # no longer due, or another process claimed it first
-    return post_claimed(deps, deps.client_for(team_id), claimed, now)
+    return post_claimed(deps, deps.client_for(team_id), claimed, now, turn)
 
 
 def _prompt_language(session, deps: Deps, team_id: str, language: str | None) -> str:
@@ -193,12 +204,14 @@ def _claim_due(deps: Deps, team_id: str, schedule_id: int, now: datetime) -> Cla
         )
 
 
-def post_claimed(deps: Deps, client: WebClient, claimed: Claimed, now: datetime) -> Outcome:
-    """Post a claimed prompt and record how it went."""
+def post_claimed(
+    deps: Deps, client: WebClient, claimed: Claimed, now: datetime, turn: Turn | None = None
+) -> Outcome:
+    """Post a claimed prompt and record how it went; paced by `turn` in a fan-out."""
     question = question_text(claimed.question_key, claimed.lever, claimed.language)
     message = prompt_message(claimed.prompt_id, claimed.lever, question, claimed.language)
     try:
-        response = client.chat_postMessage(channel=claimed.channel_id, **message)
+        response = _post(client, claimed.channel_id, message, turn)
     except SlackApiError as error:
         reason = refusal_reason(error)
         _failed(deps, client, claimed, reason, now)
@@ -242,6 +255,43 @@ def post_claimed(deps: Deps, client: WebClient, claimed: Claimed, now: datetime)
         extra={"team_id": claimed.team_id},
     )
     return Outcome(claimed.prompt_id, claimed.lever, ts=response["ts"])
+
+
+def _post(client: WebClient, channel_id: str, message: dict, turn: Turn | None):
+    """chat.postMessage; in a fan-out, a 429 waits for the workspace's next turn, then again.
+
+    A 429 means Slack posted nothing, so the same claimed prompt is simply sent again. The
+    client's own retries of a 429 are left out here: they would sleep Retry-After and send
+    again into a moment the pacer gave to another send of the workspace.
+    """
+    if turn is not None:
+        client = copy.copy(client)  # as Bolt makes one per request; the original is unchanged
+        client.retry_handlers = [
+            handler
+            for handler in client.retry_handlers
+            if not isinstance(handler, RateLimitErrorRetryHandler)
+        ]
+    while True:
+        if turn is not None:
+            turn.going()
+        try:
+            return client.chat_postMessage(channel=channel_id, **message)
+        except SlackApiError as error:
+            if (
+                turn is None
+                or error.response.status_code != 429
+                or not turn.wait_again(_retry_after_s(error))
+            ):
+                raise
+
+
+def _retry_after_s(error: SlackApiError) -> float:
+    """Slack's Retry-After (seconds) on a 429; one second when it is missing or unreadable."""
+    headers = {name.lower(): value for name, value in (error.response.headers or {}).items()}
+    try:
+        return float(headers["retry-after"])
+    except (KeyError, ValueError):
+        return 1.0
 
 
 def _failed(deps: Deps, client: WebClient, claimed: Claimed, reason: str, now: datetime) -> None:

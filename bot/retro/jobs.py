@@ -5,6 +5,9 @@ Each reminder and question is claimed (a row unique per action and occurrence) b
 is called, so two clocks or a restart never send it twice. A passing failure (a Slack outage)
 gives the claim back for the next tick; a refusal that retrying would not change is logged;
 one Slack did not answer in time may have been sent, so it is logged and never sent again.
+
+Reminders and questions go out through bot.pacing.fan_out, paced per conversation (a DM is
+its own) and per workspace, each claimed just before it is sent.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from slack_sdk.errors import SlackApiError
 from bot.blocks.retro_followup import question_message, reminder_message
 from bot.clients import NO_ANSWER
 from bot.deps import Deps
+from bot.pacing import fan_out
 from bot.retro.actions import question_is_due, reminder_is_due
 from bot.retro.board import action_lines
 from storage import retro_actions as action_store
@@ -43,12 +47,24 @@ class _Due:
     title: str
 
 
+@dataclass(frozen=True)
+class _Question:
+    """A follow-up question that may be due: which action, which day, where, and what."""
+
+    action_id: int
+    done_on: date
+    channel_id: str
+    thread_ts: str | None
+    message: dict[str, Any]
+
+
 def remind_retro_actions(deps: Deps, now: datetime) -> None:
     """DM each owner whose open action is due tomorrow (their time), once per due day."""
     with deps.sessions() as session:
         teams = store.live_team_ids(session)
     # Whatever the time zone, its "tomorrow" is within a day of UTC's.
     today = now.date()
+    reminders: list[tuple[str, str, tuple[str, _Due]]] = []
     for team_id in teams:
         with deps.sessions() as session:
             due = [
@@ -65,12 +81,14 @@ def remind_retro_actions(deps: Deps, now: datetime) -> None:
             person = deps.person(client, team_id, reminder.owner_id)
             zone = (person and person.timezone) or default_zone
             if reminder_is_due(reminder.due_on, zone, now):
-                _send_reminder(deps, client, team_id, reminder, now)
+                reminders.append((team_id, reminder.owner_id, (team_id, reminder)))
+    # A send that raises is logged by fan_out and the others go on; its turn is unused, as in
+    # bot.insights.checkin_rounds.
+    fan_out(reminders, lambda item, _turn: _send_reminder(deps, *item, now), pacer=deps.pacer)
 
 
-def _send_reminder(
-    deps: Deps, client: WebClient, team_id: str, reminder: _Due, now: datetime
-) -> None:
+def _send_reminder(deps: Deps, team_id: str, reminder: _Due, now: datetime) -> None:
+    client = deps.client_for(team_id)
     with deps.sessions.begin() as session:
         claim = action_store.claim_followup(
             session,
@@ -139,6 +157,7 @@ def ask_retro_followups(deps: Deps, now: datetime) -> None:
     """Ask in the retro's thread whether a change worked, the set weeks after it was done."""
     with deps.sessions() as session:
         teams = store.live_team_ids(session)
+    questions: list[tuple[str, str, tuple[str, _Question]]] = []
     for team_id in teams:
         with deps.sessions() as session:
             found = action_store.actions_done_before(session, team_id, now - timedelta(weeks=1))
@@ -151,32 +170,38 @@ def ask_retro_followups(deps: Deps, now: datetime) -> None:
                 line.id: line
                 for line in action_lines(session, team_id, [a for a, _ in due], now.date())
             }
-        if not due:
-            continue
-        client = deps.client_for(team_id)
         for action, retro in due:
-            with deps.sessions.begin() as session:
-                claim = action_store.claim_followup(
-                    session,
-                    team_id=team_id,
-                    action_id=action.id,
-                    kind="question",
-                    for_date=action.done_at.date(),
-                    now=now,
-                )
-                claim_id = claim.id if claim else None
-            if claim_id is None:
-                continue
             message = question_message(
                 lines[action.id], retro.title, retro.followup_weeks, retro.language
             )
-            _send(
-                deps,
-                client,
-                team_id,
-                claim_id,
-                now,
-                channel=retro.channel_id,
-                thread_ts=retro.message_ts,
-                **message,
+            question = _Question(
+                action.id, action.done_at.date(), retro.channel_id, retro.message_ts, message
             )
+            questions.append((team_id, retro.channel_id, (team_id, question)))
+    # A send that raises is logged by fan_out and the others go on.
+    fan_out(questions, lambda item, _turn: _ask(deps, *item, now), pacer=deps.pacer)
+
+
+def _ask(deps: Deps, team_id: str, question: _Question, now: datetime) -> None:
+    with deps.sessions.begin() as session:
+        claim = action_store.claim_followup(
+            session,
+            team_id=team_id,
+            action_id=question.action_id,
+            kind="question",
+            for_date=question.done_on,
+            now=now,
+        )
+        claim_id = claim.id if claim else None
+    if claim_id is None:
+        return
+    _send(
+        deps,
+        deps.client_for(team_id),
+        team_id,
+        claim_id,
+        now,
+        channel=question.channel_id,
+        thread_ts=question.thread_ts,
+        **question.message,
+    )
