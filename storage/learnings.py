@@ -326,7 +326,8 @@ def find_page(
         where.terms,
         _conditions(session, team_id, where),
         limit=enough + 1,
-        narrow=bool(where.channel_id or where.user_id),
+        channel_id=where.channel_id,
+        user_id=where.user_id,
         lever=where.lever,
     )
     ordered = latest

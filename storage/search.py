@@ -9,10 +9,12 @@ the order learnings were logged in) and stops once it has them, so its cost foll
 returns and how rare the matches are, not the size of the table. Where it looks depends on
 what it learns on the way:
 
-- A channel or a person named (`in:`, `from:`, `mine`): on SQLite, their learnings, read on
-  their own index newest first (a person's ids as a rowid IN list: migration 0009 tells the
-  planner a workspace is no selective filter), a bounded range at a time as below; on
-  PostgreSQL, whose indexes give them as a bitmap in no order, all of them once.
+- A channel or a person named (`in:`, `from:`, `mine`): their learnings, read on their own
+  index newest first, a bounded range at a time as below. On SQLite a person's ids are a
+  rowid IN list (migration 0009 tells the planner a workspace is no selective filter); on
+  PostgreSQL, whose planner ORs indexes only as bitmaps in no order, the ranges of the
+  person's two indexes (logged by, credited to) are read each in order and merged
+  (migration 0010 put id last in ix_learnings_team_channel, _team_user and _team_author).
 - Otherwise the workspace's latest learnings (a lever's, if one is named: migration 0009's
   `ix_learnings_team_lever`), a bounded range at a time, each tested against the filters and
   the terms, for as long as matches come often enough to be reached within WALK learnings.
@@ -48,8 +50,10 @@ from sqlalchemy import (
     exists,
     func,
     literal_column,
+    or_,
     select,
     table,
+    union,
 )
 from sqlalchemy.dialects import postgresql  # noqa: F401 - registers func.to_tsquery & co.
 from sqlalchemy.dialects.postgresql import aggregate_order_by
@@ -97,29 +101,33 @@ def latest_matches(
     conditions: Sequence[ColumnElement[bool]],
     *,
     limit: int,
-    narrow: bool = False,
+    channel_id: str | None = None,
+    user_id: str | None = None,
     lever: str | None = None,
 ) -> list[int]:
     """Ids of the `limit` latest learnings of a workspace that meet the conditions (which
     must hold the workspace's own) and match the terms if any, newest first.
 
-    `narrow`: the conditions name a channel or a person, whose learnings an index finds.
-    `lever`: the conditions keep only this lever's learnings, which an index finds in order.
+    `channel_id`, `user_id`, `lever`: the conditions keep only this channel's learnings,
+    this person's (logged by or credited to them), this lever's; indexes find those in order.
     """
-    if narrow and (not terms or _is_postgresql(session)):
-        # A channel's or a person's learnings off their own indexes; on PostgreSQL those
-        # are bitmaps (no order by id), so it reads them all once rather than per range.
-        tests = [*conditions, _tested_one_by_one(session, _checked(terms))] if terms else conditions
-        statement = select(Learning.id).where(*tests).order_by(Learning.id.desc())
+    on_postgresql = _is_postgresql(session)
+    narrow = bool(channel_id or user_id)
+    if narrow and not terms and not on_postgresql:
+        # SQLite: a channel's or a person's learnings off their own indexes, newest first.
+        statement = select(Learning.id).where(*conditions).order_by(Learning.id.desc())
         return list(session.scalars(statement.limit(limit)))
-    if narrow:
+    words = [_tested_one_by_one(session, _checked(terms))] if terms else []
+    if narrow and on_postgresql:
+        # The channel's or the person's learnings newest first, each tested for everything.
+        scope, tests = _own(team_id, channel_id, user_id), [*conditions, *words]
+    elif narrow:
         # SQLite: the channel's or the person's learnings newest first (ix_learnings_team_
         # channel, or the person's ids as a rowid IN list), each tested for the words.
-        scope, tests = conditions, [_tested_one_by_one(session, _checked(terms))]
+        scope, tests = [conditions], words
     else:
         # The workspace's learnings, newest first, each tested for everything.
-        tests = [*conditions, _tested_one_by_one(session, _checked(terms))] if terms else conditions
-        scope = _workspace(session, team_id, lever)
+        scope, tests = [_workspace(session, team_id, lever)], [*conditions, *words]
     found: list[int] = []
     upper: int | None = None  # learnings below this id are still to look at
     walked, size = 0, PROBE
@@ -150,9 +158,23 @@ def _workspace(session: Session, team_id: str, lever: str | None) -> list[Column
     return [Learning.team_id.concat("") == team_id]
 
 
+def _own(
+    team_id: str, channel_id: str | None, user_id: str | None
+) -> list[list[ColumnElement[bool]]]:
+    """PostgreSQL: a channel's learnings, or else a person's (logged by them, or credited to
+    them), as ranges that ix_learnings_team_channel, _team_user and _team_author give newest
+    first; `from:` and `in:` together walk the channel, testing the person."""
+    if channel_id:
+        return [[Learning.team_id == team_id, Learning.channel_id == channel_id]]
+    return [
+        [Learning.team_id == team_id, Learning.user_id == user_id],
+        [Learning.team_id == team_id, Learning.author_id == user_id],
+    ]
+
+
 def _walk(
     session: Session,
-    scope: Sequence[ColumnElement[bool]],
+    scope: Sequence[Sequence[ColumnElement[bool]]],
     tests: Sequence[ColumnElement[bool]],
     upper: int | None,
     size: int,
@@ -162,27 +184,37 @@ def _walk(
     passing, newest first; how many learnings the range held, or were read before `wanted`
     passed; the lowest id read).
 
-    The tests are evaluated on the range's learnings, never offered to the planner as
-    conditions: it would read their own indexes whole (on PostgreSQL, a bitmap of every
-    learning of the 20 channels a person may read, for a range of a few hundred).
+    The scope is one or more lists of conditions (a learning is in it if it meets one), each
+    a range an index gives newest first. The tests are evaluated on the range's learnings,
+    never offered to the planner as conditions: it would read their own indexes whole (on
+    PostgreSQL, a bitmap of every learning of the 20 channels a person may read, for a range
+    of a few hundred).
     """
-    below = [*scope, Learning.id < upper] if upper is not None else list(scope)
+    bounded = [[*branch, Learning.id < upper] if upper is not None else branch for branch in scope]
+    within = or_(*(and_(*branch) for branch in bounded))
     passing = case((and_(*tests), 1), else_=0)
     if _is_postgresql(session):
-        # The range off its index alone (ix_learnings_search_recent, or _team_lever), then
-        # its learnings, tested in an aggregate: one row back, not one a learning.
-        span = select(Learning.id).where(*below).order_by(Learning.id.desc()).limit(size)
-        span = span.subquery("span")
+        # The range off its index alone (ix_learnings_search_recent, _team_lever, ...), then
+        # its learnings, tested in an aggregate: one row back, not one a learning. Each of
+        # a person's indexes gives its latest `size`, merged: the latest `size` are in them.
+        ranges = [
+            select(Learning.id).where(*branch).order_by(Learning.id.desc()).limit(size)
+            for branch in bounded
+        ]
+        if len(ranges) > 1:
+            merged = union(*ranges).subquery("merged")
+            ranges = [select(merged.c.id).order_by(merged.c.id.desc()).limit(size)]
+        span = ranges[0].subquery("span")
         count, lowest = session.execute(select(func.count(), func.min(span.c.id))).one()
         if not count:
             return [], 0, 0
-        tested = select(Learning.id, passing.label("passed")).where(*below, Learning.id >= lowest)
+        tested = select(Learning.id, passing.label("passed")).where(within, Learning.id >= lowest)
         tested = tested.subquery("tested")
         hits = func.array_agg(aggregate_order_by(tested.c.id, tested.c.id.desc()))
         ids = session.scalar(select(hits.filter(tested.c.passed == 1)))
         return list(ids or ()), count, lowest
     # SQLite reads the range as the rows are fetched: it stops where `wanted` have passed.
-    statement = select(Learning.id, passing).where(*below).order_by(Learning.id.desc())
+    statement = select(Learning.id, passing).where(within).order_by(Learning.id.desc())
     hits: list[int] = []
     count = lowest = 0
     if session.autoflush:

@@ -49,10 +49,20 @@ class Learning(Base):
         # Lever and deleted_at too: counting a period's learnings by lever (App Home, digests)
         # reads the index alone.
         Index("ix_learnings_team_created", "team_id", "created_at", "lever", "deleted_at"),
-        Index("ix_learnings_team_channel", "team_id", "channel_id"),
-        Index("ix_learnings_team_user", "team_id", "user_id"),
-        # `from:` and `mine` match the credited author too (storage.learnings._conditions).
-        Index("ix_learnings_team_author", "team_id", "author_id"),
+        # A channel's or a person's learnings newest first, the ranges `in:`, `from:` and
+        # `mine` walk (storage.search): id last, or PostgreSQL gives them in no order.
+        Index("ix_learnings_team_channel", "team_id", "channel_id", "id"),
+        Index("ix_learnings_team_user", "team_id", "user_id", "id"),
+        # `from:` and `mine` match the credited author too (storage.learnings._conditions);
+        # most learnings credit nobody, and no query asks for those.
+        Index(
+            "ix_learnings_team_author",
+            "team_id",
+            "author_id",
+            "id",
+            sqlite_where=text("author_id IS NOT NULL"),
+            postgresql_where=text("author_id IS NOT NULL"),
+        ),
         # A lever's learnings newest first: the range a `lever:` search walks (storage.search).
         # Partial on SQLite, so only a query saying `lever IS NOT NULL` (the walk) can use it:
         # SQLite's planner would rather count a workspace's learnings by lever through it,

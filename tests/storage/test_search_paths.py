@@ -1,8 +1,8 @@
 """Every way latest_matches finds learnings gives the ids the text index gives, in id order:
-a walk of the workspace, a walk of a channel's or a person's learnings (SQLite), a single
-read of them (PostgreSQL), the text index after a walk; and SQLite's planner is told the shape
-of learnings' indexes, so `from:` and `mine` read the person's learnings, not the workspace's,
-and a `lever:` search walks the lever's."""
+a walk of the workspace, a walk of a channel's or a person's learnings (on PostgreSQL the
+person's two indexes merged), the text index after a walk; and SQLite's planner is told the
+shape of learnings' indexes, so `from:` and `mine` read the person's learnings, not the
+workspace's, and a `lever:` search walks the lever's (migration 0010 keeps that shape)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from alembic import command
 from sqlalchemy import func, select, text
 
 from storage.db import make_engine, make_session_factory
@@ -21,7 +22,7 @@ from storage.learnings import (
     list_learnings,
     soft_delete,
 )
-from storage.migrate import upgrade
+from storage.migrate import alembic_config, upgrade
 from storage.models import Learning
 from storage.search import _workspace, latest_matches
 
@@ -62,7 +63,7 @@ def sessions(database_url):
                 user_id=PEOPLE[n % 3],
                 channel_id=CHANNELS[n % 4],
                 lever="onboarding" if n % 5 == 0 else "other",
-                author_id="UALICE" if n % 17 == 0 else None,
+                author_id=_credited(n),
             )
             if n % 23 == 0:
                 soft_delete(learning, START)
@@ -70,18 +71,33 @@ def sessions(database_url):
     engine.dispose()
 
 
+def _credited(n: int) -> str | None:
+    """Some learnings are credited to Alice, logged by others or by herself; a few to Bruno
+    who logged them (both of his indexes hold those)."""
+    if n % 17 == 0:
+        return "UALICE"
+    return PEOPLE[n % 3] if n % 13 == 0 else None
+
+
 ALICE = Reader("UALICE", frozenset({"CGENERAL", "CTEAM"}))
+BRUNO = Reader("UBRUNO", frozenset({"CGENERAL"}))
 FILTERS = {
     "from_bruno": LearningFilter(user_id="UBRUNO", terms=("training",), reader=ALICE),
     "from_bruno_rare": LearningFilter(user_id="UBRUNO", terms=("rareth",), reader=ALICE),
     "from_bruno_topic": LearningFilter(user_id="UBRUNO", terms=("persontopic",), reader=ALICE),
     "from_bruno_none": LearningFilter(user_id="UBRUNO", terms=("nowhere",), reader=ALICE),
+    "from_bruno_list": LearningFilter(user_id="UBRUNO", reader=ALICE),
+    "from_alice": LearningFilter(user_id="UALICE", terms=("report",), reader=BRUNO),
+    "from_alice_list": LearningFilter(user_id="UALICE", reader=BRUNO),
     "mine": LearningFilter(
         user_id="UALICE", terms=("budget", "report"), reader=Reader("UALICE", frozenset())
     ),
     "mine_list": LearningFilter(user_id="UALICE", reader=Reader("UALICE", frozenset())),
     "in_channel": LearningFilter(channel_id="CTEAM", terms=("volunteers",), reader=ALICE),
     "in_private": LearningFilter(channel_id="CPRIVATE", terms=("mentor",), reader=ALICE),
+    "in_private_unread": LearningFilter(channel_id="CPRIVATE", terms=("field",), reader=BRUNO),
+    "in_private_list": LearningFilter(channel_id="CPRIVATE", reader=BRUNO),
+    "in_channel_list": LearningFilter(channel_id="CTEAM", reader=ALICE),
     "from_in": LearningFilter(
         user_id="UCHLOE", channel_id="CGENERAL", terms=("field",), reader=ALICE
     ),
@@ -106,7 +122,6 @@ def test_every_path_gives_the_latest_matches_in_order(sessions, monkeypatch, pro
     with sessions() as session:
         for name, where in FILTERS.items():
             conditions = _conditions(session, "T1", where)
-            narrow = bool(where.channel_id or where.user_id)
             for limit in (1, 7, 101):
                 found = latest_matches(
                     session,
@@ -114,12 +129,22 @@ def test_every_path_gives_the_latest_matches_in_order(sessions, monkeypatch, pro
                     where.terms,
                     conditions,
                     limit=limit,
-                    narrow=narrow,
+                    channel_id=where.channel_id,
+                    user_id=where.user_id,
                     lever=where.lever,
                 )
                 assert found == _expected(session, where, limit), (name, limit)
         # The data reach every case: none of these is vacuous.
-        for name in ("from_bruno_rare", "from_bruno_topic", "in_private", "lever_rare", "rare"):
+        for name in (
+            "from_bruno_rare",
+            "from_bruno_topic",
+            "from_alice",
+            "in_private",
+            "in_private_unread",
+            "in_private_list",
+            "lever_rare",
+            "rare",
+        ):
             assert _expected(session, FILTERS[name], 101), name
         assert not _expected(session, FILTERS["from_bruno_none"], 101)
 
@@ -164,7 +189,15 @@ def test_sqlite_plans_follow_the_shape_of_the_indexes(tmp_path):
     engine.dispose()
 
 
+def _statistics(engine) -> list[tuple[str, str]]:
+    with engine.connect() as connection:
+        query = "SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'learnings' ORDER BY idx"
+        return [tuple(row) for row in connection.execute(text(query))]
+
+
 def test_statistics_already_there_are_left_alone(tmp_path):
+    """Migration 0009 writes no shape over measured statistics; 0010 rebuilds the index with
+    id last and carries its statistics over (one learning per id), keywords kept."""
     engine = make_engine(f"sqlite:///{tmp_path / 'stats.db'}")
     upgrade(engine, "0008")
     with engine.begin() as connection:
@@ -172,13 +205,30 @@ def test_statistics_already_there_are_left_alone(tmp_path):
         connection.execute(
             text(
                 "INSERT INTO sqlite_stat1 (tbl, idx, stat) "
-                "VALUES ('learnings', 'ix_learnings_team_user', '10 5')"
+                "VALUES ('learnings', 'ix_learnings_team_user', '10 5 unordered')"
             )
         )
+    upgrade(engine, "0009")
+    assert _statistics(engine) == [("ix_learnings_team_user", "10 5 unordered")]
     upgrade(engine)
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'learnings'")
-        ).all()
-    assert rows == [("ix_learnings_team_user", "10 5")]
+    assert _statistics(engine) == [("ix_learnings_team_user", "10 5 1 unordered")]
+    engine.dispose()
+
+
+def test_the_shape_follows_the_indexes_rebuilt_with_id(tmp_path):
+    """Dropping an index deletes its statistics: 0010 writes them back, and so does its
+    downgrade, for the two-column index."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'shape.db'}")
+    upgrade(engine)
+    rebuilt = [
+        ("ix_learnings_team_author", "1000000 1000000 20000 1"),
+        ("ix_learnings_team_channel", "1000000 1000000 20000 1"),
+        ("ix_learnings_team_user", "1000000 1000000 20000 1"),
+    ]
+    assert set(rebuilt) <= set(_statistics(engine))
+    assert len(_statistics(engine)) == 7
+    command.downgrade(alembic_config(engine), "0009")
+    shape = [(index, stat.removesuffix(" 1")) for index, stat in rebuilt]
+    assert set(shape) <= set(_statistics(engine))
+    assert len(_statistics(engine)) == 7
     engine.dispose()
