@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
 import time
@@ -11,14 +10,15 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.clients import answered_within
 from bot.settings import LANGUAGES
 
 log = logging.getLogger(__name__)
 
 PROFILE_TTL_S = 300.0
 # users.info is asked inside acks, which Slack wants within 3 s: it may take this long at most,
-# and once it went unanswered it is not asked again for a while (a stalled API would
-# otherwise cost every request the wait).
+# retries and Retry-After included, and once it went unanswered it is not asked again for a
+# while (a stalled API would otherwise cost every request the wait).
 LOOKUP_TIMEOUT_S = 1.5
 UNANSWERED_TTL_S = 30.0
 
@@ -81,7 +81,11 @@ class People:
         if unanswered_at is not None and now - unanswered_at <= UNANSWERED_TTL_S:
             return None
         try:
-            response = _quick(client).users_info(user=user_id, include_locale=True)
+            response = answered_within(
+                client,
+                LOOKUP_TIMEOUT_S,
+                lambda asked: asked.users_info(user=user_id, include_locale=True),
+            )
         except SlackApiError as error:
             # Not cached: the next request asks again.
             log.warning("users.info failed: %s", error.response.get("error"))
@@ -102,12 +106,3 @@ class People:
         """Drop what is cached of a user, after Slack said they changed."""
         with self._lock:
             self._entries.pop((team_id, user_id), None)
-
-
-def _quick(client: WebClient) -> WebClient:
-    """The same client, with a timeout short enough for an answer inside an ack."""
-    if client.timeout <= LOOKUP_TIMEOUT_S:
-        return client
-    quick = copy.copy(client)
-    quick.timeout = LOOKUP_TIMEOUT_S
-    return quick

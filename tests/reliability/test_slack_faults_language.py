@@ -82,3 +82,17 @@ def test_a_stalled_users_info_is_not_asked_again_by_every_request(bot, slack):
         "Pair newcomers",
         "Write the handbook",
     ]
+
+
+@pytest.mark.slow
+def test_users_info_rate_limited_for_longer_than_an_ack_can_wait_is_not_waited_for(bot, slack):
+    # The client would wait out Retry-After and ask again: past Slack's 3 s for the answer.
+    bot.deps.people = type(bot.deps.people)()
+    slack.inject("users.info", status=429, retry_after=3, times=1)
+    response = command(bot, "onboarding: Pair newcomers with a buddy", user="UBRUNO")
+    assert response.status == 200
+    [learning] = learnings(bot)
+    assert learning.text == "Pair newcomers with a buddy"
+    text = response.json()["text"]
+    assert f"#{learning.id}" in text and "Enregistré" not in text  # the workspace's English
+    settle(bot, slack, "users.info", 2)  # the client asked again after Retry-After, too late
