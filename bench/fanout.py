@@ -22,7 +22,7 @@ from bot.deps import Deps
 from bot.fakeslack import FakeSlack
 from bot.pacing import DEFAULT_LIMITS, lower_bound_s
 from bot.prompts.posting import post_due_prompts
-from bot.runtime import open_runtime
+from bot.runtime import Runtime, open_runtime
 from bot.scheduler import TICK_SECONDS
 from bot.settings import Settings
 from storage.models import SLACK_BOTS, PostedPrompt, Schedule, Workspace
@@ -30,6 +30,28 @@ from storage.models import SLACK_BOTS, PostedPrompt, Schedule, Workspace
 # Schedules are active from long before any due time the bench picks.
 ACTIVE_FROM = datetime(2020, 1, 6, tzinfo=UTC)
 NEXT_TICK = timedelta(seconds=TICK_SECONDS)
+
+
+def open_limited_workspaces(
+    slack: FakeSlack, database_url: str, workspaces: int, channels_per_workspace: int
+) -> tuple[Runtime, list]:
+    """The fake Slack keeping DEFAULT_LIMITS, and a clock's runtime (many-workspace mode) whose
+    workspaces each have a weekly prompt in every channel; (the runtime, the prompts' targets)."""
+    limits = DEFAULT_LIMITS
+    slack.limit_posting(
+        channel_interval_s=limits.channel_interval_s,
+        workspace_per_s=limits.workspace_per_s,
+        workspace_burst=limits.workspace_burst,
+    )
+    settings = Settings(
+        client_id=slack.client_id,
+        client_secret=slack.client_secret,
+        signing_secret="bench",
+        api_url=slack.api_url,
+        database_url=database_url,
+    )
+    runtime = open_runtime(settings)
+    return runtime, _seed(slack, runtime.deps, workspaces, channels_per_workspace)
 
 
 def _seed(slack: FakeSlack, deps: Deps, workspaces: int, channels_per_workspace: int) -> list:
@@ -97,20 +119,10 @@ def bench_fanout(
     """Run the uninterrupted fan-out and the restarted one; times, duplicates, losses."""
     limits = DEFAULT_LIMITS
     with FakeSlack() as slack:
-        slack.limit_posting(
-            channel_interval_s=limits.channel_interval_s,
-            workspace_per_s=limits.workspace_per_s,
-            workspace_burst=limits.workspace_burst,
+        runtime, targets = open_limited_workspaces(
+            slack, database_url, workspaces, channels_per_workspace
         )
-        settings = Settings(
-            client_id=slack.client_id,
-            client_secret=slack.client_secret,
-            signing_secret="bench",
-            api_url=slack.api_url,
-            database_url=database_url,
-        )
-        runtime = open_runtime(settings)
-        targets = _seed(slack, runtime.deps, workspaces, channels_per_workspace)
+        settings = runtime.deps.settings
         bound = lower_bound_s(targets, limits)
 
         first_due = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)

@@ -16,11 +16,9 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import select
 
-from bench.fanout import _seed
+from bench.fanout import open_limited_workspaces
 from bot.pacing import DEFAULT_LIMITS
 from bot.prompts.posting import post_due_prompts
-from bot.runtime import open_runtime
-from bot.settings import Settings
 from storage.models import PostedPrompt
 
 DUE = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
@@ -29,20 +27,9 @@ DUE = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 @pytest.mark.slow  # about 10 s: Slack's limits let 60 posts through at 4 a second
 def test_a_fan_out_answered_with_429s_posts_each_prompt_once_and_loses_none(slack, database_url):
     limits = DEFAULT_LIMITS
-    slack.limit_posting(
-        channel_interval_s=limits.channel_interval_s,
-        workspace_per_s=limits.workspace_per_s,
-        workspace_burst=limits.workspace_burst,
+    runtime, targets = open_limited_workspaces(
+        slack, database_url, workspaces=1, channels_per_workspace=40
     )
-    settings = Settings(
-        client_id=slack.client_id,
-        client_secret=slack.client_secret,
-        signing_secret="s",
-        api_url=slack.api_url,
-        database_url=database_url,
-    )
-    runtime = open_runtime(settings)
-    targets = _seed(slack, runtime.deps, workspaces=1, channels_per_workspace=40)
     # The workspace's whole burst is spent just before, by posts the pacer does not know of.
     for n in range(limits.workspace_burst):
         slack.add_channel(f"CEARLIER{n}", f"earlier-{n}", team_id="T9000", members=["UB9000"])
