@@ -114,6 +114,9 @@ def submit_settings(
     if channel is None:
         ack(**settings_errors([(PromptBlock.CADENCE, t("common.slack_unavailable", language))]))
         return
+    if not channel.get("is_member"):  # removed from the channel since the form opened
+        ack(**settings_errors([(PromptBlock.CADENCE, t("prompts.not_in_this_channel", language))]))
+        return
     creator = channel.get("creator")
     now = deps.now()
     try:

@@ -138,6 +138,16 @@ def test_the_channels_creator_may_change_its_schedule_too(bot, slack):
     assert schedules(bot.deps)[0].enabled is False
 
 
+def test_settings_submitted_after_the_bot_left_the_channel_save_nothing_and_say_so(bot, slack):
+    modal = _open_settings(bot, "UALICE")
+    assert modal is not None
+    slack.set_bot_in_channel("CGENERAL", present=False)
+    response = bot.requester.view_submission(modal, _form(), user_id="UALICE")
+    assert response.status == 200
+    assert "/invite @learnloop" in response.json()["errors"][PromptBlock.CADENCE]
+    assert schedules(bot.deps) == []
+
+
 def test_settings_in_a_channel_the_bot_is_not_in_says_to_invite_it(bot, slack):
     slack.add_channel("CNOBOT", "nobot", members=["UALICE"])
     assert _open_settings(bot, "UALICE", channel="CNOBOT") is None
