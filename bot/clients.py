@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.web import SlackResponse
 
+from bot.pacing import Turn
 from bot.settings import Settings
 
 # Slack's 429 answers carry Retry-After; the SDK waits that long before each retry.
@@ -76,3 +78,41 @@ def answered_within(client: WebClient, seconds: float, call: Callable[[WebClient
     if not answered:
         raise value
     return value
+
+
+def post_in_turn(client: WebClient, turn: Turn | None, **message: Any) -> SlackResponse:
+    """chat.postMessage; in a fan-out, a 429 waits for the workspace's next turn, then again.
+
+    A 429 means Slack posted nothing, so the same message is simply sent again. The client's
+    own retries of a 429 are left out here: they would sleep Retry-After and send again into a
+    moment the pacer gave to another send of the workspace. Without a turn (not in a fan-out),
+    the client waits out a 429 itself.
+    """
+    if turn is not None:
+        client = copy.copy(client)  # as Bolt makes one per request; the original is unchanged
+        client.retry_handlers = [
+            handler
+            for handler in client.retry_handlers
+            if not isinstance(handler, RateLimitErrorRetryHandler)
+        ]
+    while True:
+        if turn is not None:
+            turn.going()
+        try:
+            return client.chat_postMessage(**message)
+        except SlackApiError as error:
+            if (
+                turn is None
+                or error.response.status_code != 429
+                or not turn.wait_again(_retry_after_s(error))
+            ):
+                raise
+
+
+def _retry_after_s(error: SlackApiError) -> float:
+    """Slack's Retry-After (seconds) on a 429; one second when it is missing or unreadable."""
+    headers = {name.lower(): value for name, value in (error.response.headers or {}).items()}
+    try:
+        return float(headers["retry-after"])
+    except (KeyError, ValueError):
+        return 1.0

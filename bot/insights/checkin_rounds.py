@@ -20,10 +20,11 @@ from zoneinfo import ZoneInfo
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.checkins import checkin_poll, closed_poll, results_message
+from bot.clients import post_in_turn
 from bot.deps import Deps
 from bot.insights.checkins import CHECKIN_LEVERS, results, round_due
 from bot.messages import t
-from bot.pacing import fan_out
+from bot.pacing import Turn, fan_out
 from bot.periods import Period
 from storage.admin_settings import workspace_language, workspace_timezone
 from storage.checkins import (
@@ -80,8 +81,7 @@ def run_checkins(deps: Deps, now: datetime) -> None:
             for item in rounds_ending(session, now)
         ]
     # Each send claims its round first. One that raises is logged by fan_out; the others go on.
-    # The send's pacing turn is unused: the Web API client waits out a 429 itself.
-    fan_out([*opening, *closing], lambda send, _turn: send(), pacer=deps.pacer)
+    fan_out([*opening, *closing], lambda send, turn: send(turn), pacer=deps.pacer)
 
 
 def _may_open(session, deps: Deps, setting, now: datetime) -> bool:
@@ -102,6 +102,7 @@ def _open_round(
     cadence: str,
     since: datetime,
     created_by: str | None,
+    turn: Turn | None = None,
 ) -> None:
     if not deps.installed(team_id):
         return
@@ -127,8 +128,8 @@ def _open_round(
         round_id = claimed.id
     client = deps.client_for(team_id)
     try:
-        posted = client.chat_postMessage(
-            channel=channel_id, **checkin_poll(round_id, period, language)
+        posted = post_in_turn(
+            client, turn, channel=channel_id, **checkin_poll(round_id, period, language)
         )
     except SlackApiError as error:
         reason = str(error.response.get("error"))
@@ -159,7 +160,9 @@ def _open_round(
         set_round_status(session, round_id, "open", posted["ts"])
 
 
-def _close_round(deps: Deps, now: datetime, round_id: int, team_id: str) -> None:
+def _close_round(
+    deps: Deps, now: datetime, round_id: int, team_id: str, turn: Turn | None = None
+) -> None:
     with deps.sessions.begin() as session:
         if not claim_close(session, round_id, now):
             return
@@ -185,7 +188,9 @@ def _close_round(deps: Deps, now: datetime, round_id: int, team_id: str) -> None
     except TimeoutError:
         log.warning("check-in poll not updated (no answer from Slack)", extra=extra)
     try:
-        client.chat_postMessage(
+        post_in_turn(
+            client,
+            turn,
             channel=closed.channel_id,
             thread_ts=closed.message_ts,
             **results_message(period, found, language),

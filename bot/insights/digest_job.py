@@ -50,8 +50,8 @@ def run_digests(deps: Deps, now: datetime) -> None:
             )
             for s in digests_to_run(session)
         ]
-    # A send that raises is logged by fan_out and the others go on; its turn is unused, as in
-    # bot.insights.checkin_rounds.
+    # A send that raises is logged by fan_out and the others go on. Its turn is unused: a
+    # digest goes out as a file upload, whose 429 the Web API client waits out itself.
     fan_out(due, lambda digest, _turn: _post_digest(deps, now, *digest), pacer=deps.pacer)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.blocks.onboarding import LearningCard, Nudge, ResourceCard, nudge_message
-from bot.clients import NO_ANSWER
+from bot.clients import NO_ANSWER, post_in_turn
 from bot.deps import Deps
 from bot.learning.visibility import ChannelAccess
 from bot.levers import Lever
@@ -36,7 +36,7 @@ from bot.onboarding.rules import (
     path_days,
     split_resources,
 )
-from bot.pacing import fan_out
+from bot.pacing import Turn, fan_out
 from bot.people import Person
 from storage.models import Learning, Newcomer, OnboardingNudge, OnboardingResource
 from storage.onboarding import (
@@ -110,10 +110,13 @@ def member_joined_channel(
     return welcome_member(deps, client, team_id, person, "channel", channel_id)
 
 
-def send_dm(client: WebClient, user_id: str, **message: object) -> tuple[str, str]:
-    """Open the bot's DM with a person and post there; (channel id, ts). Raises SlackApiError."""
+def send_dm(
+    client: WebClient, user_id: str, *, turn: Turn | None = None, **message: object
+) -> tuple[str, str]:
+    """Open the bot's DM with a person and post there, in `turn` in a fan-out; (channel id, ts).
+    Raises SlackApiError."""
     channel_id = client.conversations_open(users=user_id)["channel"]["id"]
-    posted = client.chat_postMessage(channel=channel_id, **message)
+    posted = post_in_turn(client, turn, channel=channel_id, **message)
     return channel_id, posted["ts"]
 
 
@@ -125,19 +128,24 @@ def send_due_nudges(deps: Deps, now: datetime) -> None:
             newcomer = get_newcomer(session, team_id, newcomer_id)
             if newcomer is not None and _due(session, newcomer, now).due:
                 due.append((team_id, newcomer.user_id, (team_id, newcomer_id)))
-    # A path that raises (its day stays claimed) is logged by fan_out and the others go on;
-    # its turn is unused, as in bot.insights.checkin_rounds.
+    # A path that raises (its day stays claimed) is logged by fan_out and the others go on.
     fan_out(
         due,
-        lambda path, _turn: deliver_due(deps, deps.client_for(path[0]), *path, now),
+        lambda path, turn: deliver_due(deps, deps.client_for(path[0]), *path, now, turn),
         pacer=deps.pacer,
     )
 
 
 def deliver_due(
-    deps: Deps, client: WebClient, team_id: str, newcomer_id: int, now: datetime
+    deps: Deps,
+    client: WebClient,
+    team_id: str,
+    newcomer_id: int,
+    now: datetime,
+    turn: Turn | None = None,
 ) -> None:
-    """Claim the due day of one path (merging missed ones), then send it."""
+    """Claim the due day of one path (merging missed ones), then send it (in `turn` in a
+    fan-out)."""
     try:
         with deps.sessions.begin() as session:
             claimed = _claim(session, team_id, newcomer_id, now)
@@ -154,7 +162,7 @@ def deliver_due(
         nudge = replace(nudge, learnings=visible[:WELCOME_LEARNINGS])
     language = deps.language_for(client, team_id, nudge.user_id)
     try:
-        channel_id, ts = send_dm(client, nudge.user_id, **nudge_message(nudge, language))
+        channel_id, ts = send_dm(client, nudge.user_id, turn=turn, **nudge_message(nudge, language))
     except SlackApiError as error:
         code = str(error.response.get("error") or "error")
         # Claimed already: it is logged this once and the rest of the path goes on.

@@ -20,7 +20,6 @@ it is never posted (rather than risking a double post).
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
 from dataclasses import dataclass
@@ -28,11 +27,10 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.prompts import notice, prompt_message, welcome_message
-from bot.clients import NO_ANSWER, refusal_reason
+from bot.clients import NO_ANSWER, post_in_turn, refusal_reason
 from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.levers import Lever
@@ -211,7 +209,7 @@ def post_claimed(
     question = question_text(claimed.question_key, claimed.lever, claimed.language)
     message = prompt_message(claimed.prompt_id, claimed.lever, question, claimed.language)
     try:
-        response = _post(client, claimed.channel_id, message, turn)
+        response = post_in_turn(client, turn, channel=claimed.channel_id, **message)
     except SlackApiError as error:
         reason = refusal_reason(error)
         _failed(deps, client, claimed, reason, now)
@@ -255,43 +253,6 @@ def post_claimed(
         extra={"team_id": claimed.team_id},
     )
     return Outcome(claimed.prompt_id, claimed.lever, ts=response["ts"])
-
-
-def _post(client: WebClient, channel_id: str, message: dict, turn: Turn | None):
-    """chat.postMessage; in a fan-out, a 429 waits for the workspace's next turn, then again.
-
-    A 429 means Slack posted nothing, so the same claimed prompt is simply sent again. The
-    client's own retries of a 429 are left out here: they would sleep Retry-After and send
-    again into a moment the pacer gave to another send of the workspace.
-    """
-    if turn is not None:
-        client = copy.copy(client)  # as Bolt makes one per request; the original is unchanged
-        client.retry_handlers = [
-            handler
-            for handler in client.retry_handlers
-            if not isinstance(handler, RateLimitErrorRetryHandler)
-        ]
-    while True:
-        if turn is not None:
-            turn.going()
-        try:
-            return client.chat_postMessage(channel=channel_id, **message)
-        except SlackApiError as error:
-            if (
-                turn is None
-                or error.response.status_code != 429
-                or not turn.wait_again(_retry_after_s(error))
-            ):
-                raise
-
-
-def _retry_after_s(error: SlackApiError) -> float:
-    """Slack's Retry-After (seconds) on a 429; one second when it is missing or unreadable."""
-    headers = {name.lower(): value for name, value in (error.response.headers or {}).items()}
-    try:
-        return float(headers["retry-after"])
-    except (KeyError, ValueError):
-        return 1.0
 
 
 def _failed(deps: Deps, client: WebClient, claimed: Claimed, reason: str, now: datetime) -> None:

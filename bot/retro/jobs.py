@@ -21,9 +21,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.retro_followup import question_message, reminder_message
-from bot.clients import NO_ANSWER
+from bot.clients import NO_ANSWER, post_in_turn
 from bot.deps import Deps
-from bot.pacing import fan_out
+from bot.pacing import Turn, fan_out
 from bot.retro.actions import question_is_due, reminder_is_due
 from bot.retro.board import action_lines
 from storage import retro_actions as action_store
@@ -82,12 +82,13 @@ def remind_retro_actions(deps: Deps, now: datetime) -> None:
             zone = (person and person.timezone) or default_zone
             if reminder_is_due(reminder.due_on, zone, now):
                 reminders.append((team_id, reminder.owner_id, (team_id, reminder)))
-    # A send that raises is logged by fan_out and the others go on; its turn is unused, as in
-    # bot.insights.checkin_rounds.
-    fan_out(reminders, lambda item, _turn: _send_reminder(deps, *item, now), pacer=deps.pacer)
+    # A send that raises is logged by fan_out and the others go on.
+    fan_out(reminders, lambda item, turn: _send_reminder(deps, *item, now, turn), pacer=deps.pacer)
 
 
-def _send_reminder(deps: Deps, team_id: str, reminder: _Due, now: datetime) -> None:
+def _send_reminder(
+    deps: Deps, team_id: str, reminder: _Due, now: datetime, turn: Turn | None
+) -> None:
     client = deps.client_for(team_id)
     with deps.sessions.begin() as session:
         claim = action_store.claim_followup(
@@ -105,15 +106,21 @@ def _send_reminder(deps: Deps, team_id: str, reminder: _Due, now: datetime) -> N
         [line] = action_lines(session, team_id, [action], reminder.due_on)
     language = deps.language_for(client, team_id, reminder.owner_id)
     message = reminder_message(line, reminder.title, language)
-    _send(deps, client, team_id, claim_id, now, channel=reminder.owner_id, **message)
+    _send(deps, client, team_id, claim_id, now, turn, channel=reminder.owner_id, **message)
 
 
 def _send(
-    deps: Deps, client: WebClient, team_id: str, claim_id: int, now: datetime, **message: Any
+    deps: Deps,
+    client: WebClient,
+    team_id: str,
+    claim_id: int,
+    now: datetime,
+    turn: Turn | None,
+    **message: Any,
 ) -> None:
     """Send a claimed reminder or question and record whether Slack took it."""
     try:
-        posted = client.chat_postMessage(**message)
+        posted = post_in_turn(client, turn, **message)
     except SlackApiError as error:
         reason = str(error.response.get("error"))
         passing = error.response.status_code >= 500 or reason in PASSING_ERRORS
@@ -179,10 +186,10 @@ def ask_retro_followups(deps: Deps, now: datetime) -> None:
             )
             questions.append((team_id, retro.channel_id, (team_id, question)))
     # A send that raises is logged by fan_out and the others go on.
-    fan_out(questions, lambda item, _turn: _ask(deps, *item, now), pacer=deps.pacer)
+    fan_out(questions, lambda item, turn: _ask(deps, *item, now, turn), pacer=deps.pacer)
 
 
-def _ask(deps: Deps, team_id: str, question: _Question, now: datetime) -> None:
+def _ask(deps: Deps, team_id: str, question: _Question, now: datetime, turn: Turn | None) -> None:
     with deps.sessions.begin() as session:
         claim = action_store.claim_followup(
             session,
@@ -201,6 +208,7 @@ def _ask(deps: Deps, team_id: str, question: _Question, now: datetime) -> None:
         team_id,
         claim_id,
         now,
+        turn,
         channel=question.channel_id,
         thread_ts=question.thread_ts,
         **question.message,

@@ -73,8 +73,8 @@ def _install(bot, team_id: str) -> str:
     return bot_user
 
 
-def _channels(bot, team_id: str, bot_user: str, count: int) -> list[str]:
-    channels = [f"C{team_id[1:]}X{n:02d}" for n in range(count)]
+def _channels(bot, team_id: str, bot_user: str, count: int, prefix: str = "X") -> list[str]:
+    channels = [f"C{team_id[1:]}{prefix}{n:02d}" for n in range(count)]
     for channel_id in channels:
         bot.slack.add_channel(channel_id, channel_id.lower(), team_id=team_id, members=[bot_user])
     return channels
@@ -119,6 +119,29 @@ def test_check_ins_in_many_channels_of_two_workspaces_go_out_once_within_the_lim
     with oauth_bot.deps.sessions() as session:
         rounds = Counter(session.execute(select(CheckinRound.period, CheckinRound.status)))
     assert rounds == {("2026-W48", "closed"): len(channels), ("2026-W49", "open"): len(channels)}
+
+
+def test_check_ins_refused_for_the_rate_limit_wait_their_turn_and_go_out_once(oauth_bot, slack):
+    # The workspace's burst was spent just before, by posts this pacer does not know of.
+    team_id = TEAMS[0]
+    bot_user = _install(oauth_bot, team_id)
+    channels = _channels(oauth_bot, team_id, bot_user, 8)
+    with oauth_bot.deps.sessions.begin() as session:
+        for channel_id in channels:
+            set_cadence(session, team_id, channel_id, "weekly", "UADMIN", THURSDAY)
+    elsewhere = _channels(oauth_bot, team_id, bot_user, SLACK_LIMITS["workspace_burst"], "B")
+    client = oauth_bot.deps.client_for(team_id)
+    for channel_id in elsewhere:
+        client.chat_postMessage(channel=channel_id, text="posted by another job")
+    slack.clear_calls()
+
+    run_checkins(oauth_bot.deps, THURSDAY)
+
+    assert _posts(slack, 429)  # Slack refused some, with Retry-After
+    assert Counter(call.params["channel"] for call in _posts(slack)) == Counter(channels)
+    with oauth_bot.deps.sessions() as session:
+        statuses = Counter(session.scalars(select(CheckinRound.status)))
+    assert statuses == {"open": len(channels)}  # each waited for a new turn: none given back
 
 
 def test_digests_of_many_workspaces_go_out_once_and_one_failing_holds_up_none(
