@@ -212,14 +212,13 @@ class Turn:
         channel_id: str,
         number: int,
         *,
-        clock: Callable[[], float],
         sleep: Callable[[float], object],
     ):
         self._pacer = pacer
         self._team_id = team_id
         self._channel_id = channel_id
         self._number = number
-        self._clock = clock
+        self._clock = pacer.clock
         self._sleep = sleep
         self._refusals = 0
 
@@ -286,7 +285,7 @@ def fan_out(
             sleep(delay)
         if stopped():
             return None
-        turn = Turn(pacer, planned.team_id, planned.channel_id, number, clock=clock, sleep=sleep)
+        turn = Turn(pacer, planned.team_id, planned.channel_id, number, sleep=sleep)
         try:
             return Outcome(planned.item, result=send(planned.item, turn))
         except Exception as error:
