@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DisconnectionError
@@ -39,12 +40,46 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+class Liveness:
+    """When a PostgreSQL connection that waited unused must be pinged before it is used.
+
+    A connection that waited may have been cut (the database restarted): it is pinged before
+    use if it waited longer than PING_AFTER_IDLE_S, or since before a connection was found
+    lost. A connection back in use within moments is alive; pinging it too (`pool_pre_ping`)
+    would cost every request a round trip.
+    """
+
+    def __init__(self) -> None:
+        self._last_loss = float("-inf")
+
+    def lost(self) -> None:
+        """A connection was found lost: every connection idle since then is pinged."""
+        self._last_loss = time.monotonic()
+
+    def due(self, idle_since: float) -> bool:
+        """Whether a connection idle since `idle_since` (time.monotonic) must be pinged."""
+        return time.monotonic() - idle_since >= PING_AFTER_IDLE_S or idle_since <= self._last_loss
+
+
+_LIVENESS: WeakKeyDictionary[Engine, Liveness] = WeakKeyDictionary()
+
+
+def liveness_of(engine: Engine) -> Liveness | None:
+    """The engine's rule for pinging idle connections; None where none can be lost (SQLite)."""
+    return _LIVENESS.get(engine)
+
+
+def ping(dbapi_connection: Any) -> None:
+    """A round trip on a PostgreSQL driver connection; DisconnectionError if it is lost."""
+    try:
+        dbapi_connection.execute("SELECT 1")
+        dbapi_connection.rollback()
+    except Exception as error:
+        raise DisconnectionError(f"the database connection was lost: {error}") from error
+
+
 def _ping_idle_connections(engine: Engine) -> None:
-    # A connection that waited in the pool may have been cut (the database restarted): ping it
-    # before use, and the pool replaces it if the ping fails. A connection back in use within
-    # moments is alive; pinging it too (`pool_pre_ping`) would cost every request a round trip.
-    # Once one connection is found lost, every connection that was in the pool then is pinged.
-    last_loss = [float("-inf")]
+    liveness = _LIVENESS[engine] = Liveness()
 
     @event.listens_for(engine, "checkin")
     def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
@@ -52,20 +87,13 @@ def _ping_idle_connections(engine: Engine) -> None:
 
     @event.listens_for(engine, "invalidate")
     def _on_invalidate(_dbapi_connection: Any, _record: Any, _error: Any) -> None:
-        last_loss[0] = time.monotonic()
+        liveness.lost()
 
     @event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         idle_since = record.info.get("idle_since")
-        if idle_since is None or (
-            time.monotonic() - idle_since < PING_AFTER_IDLE_S and idle_since > last_loss[0]
-        ):
-            return
-        try:
-            dbapi_connection.execute("SELECT 1")
-            dbapi_connection.rollback()
-        except Exception as error:
-            raise DisconnectionError(f"the database connection was lost: {error}") from error
+        if idle_since is not None and liveness.due(idle_since):
+            ping(dbapi_connection)
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -3,23 +3,35 @@
 A `/learning <text>` is one INSERT … RETURNING. Through a SQLAlchemy `Connection` its
 transaction, execution context and result cost more CPU than the database's own work; here
 SQLAlchemy compiles the statement and its type conversions once per dialect, and each call
-runs it on a pooled driver connection with nothing around it but what the engine gives every
-transaction: the pool's checkout ping, the dialect's begin, commit and rollback (on SQLite the
-writer turn, storage/db.py), and errors raised as SQLAlchemy's, a lost connection invalidated.
+runs it on a driver connection with nothing around it but what the engine gives every
+transaction: the dialect's begin, commit and rollback (on SQLite the writer turn,
+storage/db.py), the ping of a connection that waited (PostgreSQL), and errors raised as
+SQLAlchemy's.
+
+Each thread keeps its driver connection between calls instead of taking one from the pool
+and giving it back: under gunicorn, the pool's checkout and return cost about as much CPU as
+everything else learnloop does for the request (README, "Benchmarks"). A kept
+connection is set up by the engine like any other (it comes from the pool, detached), is
+pinged when it waited as a pooled one would be, is closed when it is found lost, when its
+thread ends, or when the engine is disposed.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakSet
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.sql.dml import Insert
+
+from storage.db import liveness_of, ping
 
 
 @dataclass(frozen=True)
@@ -54,8 +66,9 @@ class DriverInsert:
                 for name, convert in compiled.binds
             }
         driver_error = compiled.driver_error
+        kept = _kept_by_engine.get(engine) or _KeptConnections.of(engine)
         try:
-            connection = engine.raw_connection()
+            connection = kept.take(engine)
         except driver_error as error:
             lost = dialect.is_disconnect(error, None, None)
             raise _wrapped(engine, error, compiled.sql, lost=lost) from error
@@ -69,12 +82,12 @@ class DriverInsert:
             dialect.do_commit(connection)
             return value
         except driver_error as error:
-            lost = dialect.is_disconnect(error, connection.dbapi_connection, cursor)
+            lost = dialect.is_disconnect(error, connection, cursor)
             if lost or not _rolled_back(dialect, connection):
-                connection.invalidate(error)
+                kept.lose(engine)
             raise _wrapped(engine, error, compiled.sql, lost=lost) from error
         finally:
-            connection.close()
+            kept.give_back()
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self._statement.compile(dialect=dialect, column_keys=list(self._columns))
@@ -96,7 +109,104 @@ class DriverInsert:
         return result
 
 
-def _rolled_back(dialect: Dialect, connection: PoolProxiedConnection) -> bool:
+class _Kept:
+    """One thread's driver connection; closed when that thread ends (its locals are freed)."""
+
+    __slots__ = ("__weakref__", "busy", "closing", "dbapi_connection", "idle_since")
+
+    def __init__(self, dbapi_connection: Any) -> None:
+        self.dbapi_connection = dbapi_connection
+        self.idle_since = time.monotonic()
+        self.busy = False
+        self.closing = False
+
+    def close(self) -> None:
+        dbapi_connection, self.dbapi_connection = self.dbapi_connection, None
+        if dbapi_connection is not None:
+            with suppress(Exception):  # already cut: nothing left to free
+                dbapi_connection.close()
+
+    __del__ = close
+
+
+class _KeptConnections:
+    """The driver connections threads keep for one engine."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._all: WeakSet[_Kept] = WeakSet()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, engine: Engine) -> _KeptConnections:
+        with _kept_lock:
+            kept = _kept_by_engine.get(engine)
+            if kept is None:
+                kept = _kept_by_engine[engine] = cls()
+                event.listen(engine, "engine_disposed", kept._close_all)
+            return kept
+
+    def take(self, engine: Engine) -> Any:
+        """This thread's driver connection, pinged first if it waited; a new one if none.
+
+        Give it back with `give_back`, or with `lose` when it is lost or in doubt.
+        """
+        kept: _Kept | None = getattr(self._local, "kept", None)
+        if kept is not None:
+            kept.busy = True
+            dbapi_connection = kept.dbapi_connection
+            if dbapi_connection is not None and self._alive(engine, kept):
+                return dbapi_connection
+        pooled = engine.raw_connection()  # set up by the engine's connect events
+        dbapi_connection = pooled.dbapi_connection
+        pooled.detach()
+        kept = self._local.kept = _Kept(dbapi_connection)
+        kept.busy = True
+        with self._lock:
+            self._all.add(kept)
+        return dbapi_connection
+
+    def give_back(self) -> None:
+        kept: _Kept = self._local.kept
+        kept.idle_since = time.monotonic()
+        kept.busy = False
+        if kept.closing:
+            kept.close()
+
+    def lose(self, engine: Engine) -> None:
+        self._local.kept.close()
+        liveness = liveness_of(engine)
+        if liveness is not None:
+            liveness.lost()
+
+    @staticmethod
+    def _alive(engine: Engine, kept: _Kept) -> bool:
+        liveness = liveness_of(engine)
+        if liveness is None or not liveness.due(kept.idle_since):
+            return True
+        try:
+            ping(kept.dbapi_connection)
+        except DisconnectionError:
+            liveness.lost()
+            kept.close()
+            return False
+        return True
+
+    def _close_all(self, _engine: Engine) -> None:
+        # A connection in use is closed by its thread when the statement is done.
+        with self._lock:
+            kept = list(self._all)
+        for each in kept:
+            each.closing = True
+            if not each.busy:
+                each.close()
+
+
+_kept_by_engine: WeakKeyDictionary[Engine, _KeptConnections] = WeakKeyDictionary()
+_kept_lock = threading.Lock()
+
+
+def _rolled_back(dialect: Dialect, connection: Any) -> bool:
     try:
         dialect.do_rollback(connection)
     except dialect.loaded_dbapi.Error:

@@ -3,12 +3,13 @@ same transaction rules (SQLite's writer turns, PostgreSQL's lost connections) as
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, insert, select, text
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -151,3 +152,108 @@ def test_after_a_lost_connection_every_pooled_one_is_checked_before_use(
     with make_session_factory(engine)() as session:
         assert session.scalars(select(Learning.text)).all() == ["stored on a new connection"]
         assert session.get(Workspace, "T0001") is not None
+
+
+# A thread keeps its driver connection between inserts (storage/driver.py): what the pool did
+# for a connection that waited, was cut or is no longer wanted still holds for the kept one.
+
+
+def _connections_opened(engine: Engine) -> list[object]:
+    opened: list[object] = []
+    event.listen(engine, "connect", lambda dbapi_connection, _record: opened.append(1))
+    return opened
+
+
+def _backends(url: str) -> int:
+    """How many PostgreSQL sessions are connected to the test's database."""
+    admin = create_engine(make_url(url).set(database="test"))
+    try:
+        with admin.connect() as connection:
+            return connection.scalar(
+                text("SELECT count(*) FROM pg_stat_activity WHERE datname = :name"),
+                {"name": make_url(url).database},
+            )
+    finally:
+        admin.dispose()
+
+
+def _cut_every_connection(url: str) -> None:
+    admin = create_engine(make_url(url).set(database="test"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": make_url(url).database},
+        )
+    admin.dispose()
+
+
+def _needs_postgres(url: str) -> None:
+    if make_url(url).get_backend_name() == "sqlite":
+        pytest.skip("SQLite has no connection to lose")
+
+
+def test_a_thread_keeps_its_connection_from_one_insert_to_the_next(engine):
+    engine.dispose()  # no connection left from the fixture
+    opened = _connections_opened(engine)
+
+    for n in range(5):
+        _insert(engine, f"learning {n}")
+
+    assert len(opened) == 1
+    assert _count(engine) == 5
+
+
+def test_a_kept_connection_cut_while_it_waited_is_replaced_before_use(
+    engine, database_url, monkeypatch
+):
+    _needs_postgres(database_url)
+    _insert(engine, "before the restart")
+    _cut_every_connection(database_url)
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0)  # it waited long enough to be checked
+
+    _insert(engine, "after the restart")
+
+    with make_session_factory(engine)() as session:
+        assert session.scalars(select(Learning.text).order_by(Learning.id)).all() == [
+            "before the restart",
+            "after the restart",
+        ]
+
+
+def test_a_kept_connection_found_lost_is_dropped_and_the_next_insert_goes_in(
+    engine, database_url, monkeypatch
+):
+    _needs_postgres(database_url)
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 3600)  # used a moment ago: not pinged
+    _insert(engine, "before the restart")
+    _cut_every_connection(database_url)
+
+    with pytest.raises(DBAPIError) as lost:
+        _insert(engine, "lost with its connection")
+    assert lost.value.connection_invalidated
+
+    _insert(engine, "stored on a new connection")
+    with make_session_factory(engine)() as session:
+        assert session.scalars(select(Learning.text).order_by(Learning.id)).all() == [
+            "before the restart",
+            "stored on a new connection",
+        ]
+
+
+def test_kept_connections_close_with_their_thread_and_with_the_engine(engine, database_url):
+    _needs_postgres(database_url)
+    engine.dispose()  # the fixture's own connection, so only the inserts' are counted
+    thread = threading.Thread(target=_insert, args=(engine, "from a thread that then ends"))
+    thread.start()
+    thread.join()
+    gc.collect()
+    assert _backends(database_url) == 0
+
+    _insert(engine, "from the test's own thread, which goes on")
+    assert _backends(database_url) == 1
+    engine.dispose()
+    assert _backends(database_url) == 0
+    assert _count(engine) == 2
