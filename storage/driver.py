@@ -149,7 +149,8 @@ class _KeptConnections:
     def take(self, engine: Engine) -> Any:
         """This thread's driver connection, pinged first if it waited; a new one if none.
 
-        Give it back with `give_back`, or with `lose` when it is lost or in doubt.
+        Give it back with `give_back` once the statement is done, after `lose` when it was
+        found lost or left in doubt.
         """
         kept: _Kept | None = getattr(self._local, "kept", None)
         if kept is not None:
