@@ -187,6 +187,11 @@ class Pacer:
                 self._channel_free.get(key, moment), moment + limits.channel_interval_s
             )
 
+    def held_until(self, team_id: str) -> float:
+        """Until when nothing may go in the workspace (on the clock); 0 when it is not held."""
+        with self._lock:
+            return self._held_until.get(team_id, 0.0)
+
     def hold(self, team_id: str, until: float) -> None:
         """Nothing more goes in the workspace before `until`: Slack refused a send (429).
 
@@ -223,7 +228,16 @@ class Turn:
         self._refusals = 0
 
     def going(self) -> None:
-        """The request is about to leave: tell the pacer when it really goes."""
+        """The request is about to leave: tell the pacer when it really goes.
+
+        A send given its moment before Slack refused another of its workspace (a hold) waits
+        for a new turn after the hold instead: Slack would refuse it too.
+        """
+        while self._pacer.held_until(self._team_id) > self._clock():
+            at, self._number = self._pacer.reserve(self._team_id, self._channel_id)
+            delay = at - self._clock()
+            if delay > 0:
+                self._sleep(delay)
         self._pacer.went(self._team_id, self._channel_id, self._number, self._clock())
 
     def wait_again(self, retry_after_s: float) -> bool:

@@ -36,6 +36,9 @@ from storage.models import (
 SLACK_LIMITS = {"channel_interval_s": 0.2, "workspace_per_s": 10.0, "workspace_burst": 5}
 PACED = Limits(channel_interval_s=0.3, workspace_per_s=8.0, workspace_burst=4)
 
+# A post sent just before a refusal came back may reach Slack just after it.
+IN_FLIGHT_S = 0.1
+
 THURSDAY = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)  # week 48, after check-ins' opening hour
 NEXT_MONDAY = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # week 48 is over, week 49 opens
 TEAMS = ("T7001", "T7002")
@@ -137,7 +140,17 @@ def test_check_ins_refused_for_the_rate_limit_wait_their_turn_and_go_out_once(oa
 
     run_checkins(oauth_bot.deps, THURSDAY)
 
-    assert _posts(slack, 429)  # Slack refused some, with Retry-After
+    refused = _posts(slack, 429)
+    assert refused  # Slack refused some, with Retry-After (whole seconds, at least one)
+    # The workspace was held for it: no post reached Slack until the wait was over (but one
+    # already on its way when the refusal came back).
+    first_refusal = min(call.at for call in refused)
+    during_the_wait = [
+        call
+        for call in slack.calls_to("chat.postMessage")
+        if first_refusal + IN_FLIGHT_S < call.at < first_refusal + 1
+    ]
+    assert during_the_wait == []
     assert Counter(call.params["channel"] for call in _posts(slack)) == Counter(channels)
     with oauth_bot.deps.sessions() as session:
         statuses = Counter(session.scalars(select(CheckinRound.status)))
