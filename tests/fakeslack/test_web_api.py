@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -261,3 +263,14 @@ def test_response_url_posts(fake_slack: FakeSlack) -> None:
     assert len(fake_slack.wait_for_responses(4)) == 4
     assert [e["text"] for e in fake_slack.ephemerals("C0001", "U0001")] == ["only you"]
     assert [m["text"] for m in fake_slack.messages("C0001")] == ["v2", "everyone"]
+
+
+def test_a_client_that_stops_waiting_is_not_an_error_of_the_fake(fake_slack: FakeSlack, capfd):
+    fake_slack.inject("auth.test", delay=0.5)
+    client = client_for(fake_slack, timeout=0.1)
+    with pytest.raises(TimeoutError):
+        client.auth_test()
+    time.sleep(0.6)  # the fake answers a client that has hung up
+
+    assert client_for(fake_slack).auth_test()["ok"]  # and goes on serving
+    assert "Traceback" not in capfd.readouterr().err
