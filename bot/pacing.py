@@ -234,10 +234,7 @@ class Turn:
         for a new turn after the hold instead: Slack would refuse it too.
         """
         while self._pacer.held_until(self._team_id) > self._clock():
-            at, self._number = self._pacer.reserve(self._team_id, self._channel_id)
-            delay = at - self._clock()
-            if delay > 0:
-                self._sleep(delay)
+            self._wait_for_new_turn()
         self._pacer.went(self._team_id, self._channel_id, self._number, self._clock())
 
     def wait_again(self, retry_after_s: float) -> bool:
@@ -251,11 +248,15 @@ class Turn:
         if self._refusals > RATE_LIMIT_TURNS:
             return False
         self._pacer.hold(self._team_id, self._clock() + retry_after_s)
+        self._wait_for_new_turn()
+        return True
+
+    def _wait_for_new_turn(self) -> None:
+        """Reserve a new moment in the workspace's pace (after any hold) and wait for it."""
         at, self._number = self._pacer.reserve(self._team_id, self._channel_id)
         delay = at - self._clock()
         if delay > 0:
             self._sleep(delay)
-        return True
 
 
 def fan_out(
