@@ -32,6 +32,7 @@ class _Tally:
     errors: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0
+    client_cpu_ms: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
 
     def add(self, result: LoadResult, cpu_seconds: float) -> None:
@@ -39,6 +40,7 @@ class _Tally:
         self.errors += result.errors
         self.seconds += result.seconds
         self.cpu_seconds += cpu_seconds
+        self.client_cpu_ms += (result.client_cpu_ms_per_request or 0.0) * result.requests
         self.latencies_ms += result.latencies_ms
 
     def row(self) -> dict:
@@ -52,6 +54,9 @@ class _Tally:
             "p99_ms": _ms(summed.percentile(99)),
             "server_cpu_ms_per_request": (
                 round(self.cpu_seconds * 1000 / self.requests, 3) if self.requests else None
+            ),
+            "load_generator_cpu_ms_per_request": (
+                round(self.client_cpu_ms / self.requests, 3) if self.requests else None
             ),
         }
 
