@@ -93,7 +93,10 @@ class _Exchange(asyncio.Protocol):
 
     def send(self, request: bytes) -> asyncio.Future:
         self.answer = asyncio.get_running_loop().create_future()
-        self.transport.write(request)
+        if self.closed.done():  # the server closed it between two requests
+            self.answer.set_exception(ConnectionResetError("server closed the connection"))
+        else:
+            self.transport.write(request)
         return self.answer
 
     def data_received(self, data: bytes) -> None:
