@@ -211,18 +211,12 @@ class Turn:
     """
 
     def __init__(
-        self,
-        pacer: Pacer,
-        team_id: str,
-        channel_id: str,
-        number: int,
-        *,
-        sleep: Callable[[float], object],
+        self, pacer: Pacer, team_id: str, channel_id: str, *, sleep: Callable[[float], object]
     ):
         self._pacer = pacer
         self._team_id = team_id
         self._channel_id = channel_id
-        self._number = number
+        self._number = 0  # none reserved yet: `wait` reserves one
         self._clock = pacer.clock
         self._sleep = sleep
         self._refusals = 0
@@ -234,7 +228,7 @@ class Turn:
         for a new turn after the hold instead: Slack would refuse it too.
         """
         while self._pacer.held_until(self._team_id) > self._clock():
-            self._wait_for_new_turn()
+            self.wait()
         self._pacer.went(self._team_id, self._channel_id, self._number, self._clock())
 
     def wait_again(self, retry_after_s: float) -> bool:
@@ -248,11 +242,11 @@ class Turn:
         if self._refusals > RATE_LIMIT_TURNS:
             return False
         self._pacer.hold(self._team_id, self._clock() + retry_after_s)
-        self._wait_for_new_turn()
+        self.wait()
         return True
 
-    def _wait_for_new_turn(self) -> None:
-        """Reserve a new moment in the workspace's pace (after any hold) and wait for it."""
+    def wait(self) -> None:
+        """Reserve a moment in the workspace's pace (after any hold) and wait for it."""
         at, self._number = self._pacer.reserve(self._team_id, self._channel_id)
         delay = at - self._clock()
         if delay > 0:
@@ -285,7 +279,7 @@ def fan_out(
     one, this fan-out keeps `limits` on `clock` by itself.
     """
     pacer = pacer or Pacer(limits, clock)
-    limits, clock = pacer.limits, pacer.clock
+    limits = pacer.limits
     order = plan(targets, limits)
 
     def stopped() -> bool:
@@ -294,13 +288,10 @@ def fan_out(
     def run(planned: Send[Item]) -> Outcome[Item, Result] | None:
         if stopped():
             return None
-        at, number = pacer.reserve(planned.team_id, planned.channel_id)
-        delay = at - clock()
-        if delay > 0:
-            sleep(delay)
+        turn = Turn(pacer, planned.team_id, planned.channel_id, sleep=sleep)
+        turn.wait()
         if stopped():
             return None
-        turn = Turn(pacer, planned.team_id, planned.channel_id, number, sleep=sleep)
         try:
             return Outcome(planned.item, result=send(planned.item, turn))
         except Exception as error:

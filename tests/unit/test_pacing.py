@@ -193,8 +193,8 @@ def test_a_send_refused_for_the_rate_limit_holds_its_workspace_and_waits_for_a_n
 def test_a_send_given_its_moment_before_a_refusal_waits_out_the_hold_before_it_goes():
     time = FakeTime()
     pacer = Pacer(LIMITS, clock=time.clock)
-    _at, number = pacer.reserve("T1", "C1")
-    waiting = Turn(pacer, "T1", "C1", number, sleep=time.sleep)
+    waiting = Turn(pacer, "T1", "C1", sleep=time.sleep)
+    waiting.wait()  # its moment: now
     pacer.hold("T1", 2.0)  # another send of the workspace was refused at 0: Retry-After 2
     time.now = 0.25  # the moment it was given before that
 
