@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -14,6 +15,8 @@ from slack_sdk.web import SlackResponse
 
 from bot.pacing import Turn
 from bot.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # Slack's 429 answers carry Retry-After; the SDK waits that long before each retry.
 RATE_LIMIT_RETRIES = 3
@@ -107,6 +110,27 @@ def post_in_turn(client: WebClient, turn: Turn | None, **message: Any) -> SlackR
                 or not turn.wait_again(_retry_after_s(error))
             ):
                 raise
+
+
+def tell_once(client: WebClient, user_id: str, about: str, *, extra: dict, **message: Any) -> None:
+    """DM a person that one of their scheduled jobs stopped (`about`: what, for the log line).
+
+    Sent at most once, never retried: the stop stays visible in App Home. A DM Slack refuses
+    is logged, and so is one it did not answer in time (it may have been sent).
+    """
+    try:
+        client.chat_postMessage(channel=user_id, **message)
+    except SlackApiError as error:
+        reason = refusal_reason(error)
+        log.warning("could not tell %s that %s: %s", user_id, about, reason, extra=extra)
+    except OSError as error:
+        log.warning(
+            "could not tell %s that %s: no answer from Slack (%s); it may have been sent",
+            user_id,
+            about,
+            type(error).__name__,
+            extra=extra,
+        )
 
 
 def _retry_after_s(error: SlackApiError) -> float:

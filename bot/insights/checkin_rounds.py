@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.checkins import checkin_poll, closed_poll, results_message
-from bot.clients import post_in_turn
+from bot.clients import post_in_turn, tell_once
 from bot.deps import Deps
 from bot.insights.checkins import CHECKIN_LEVERS, results, round_due
 from bot.messages import t
@@ -143,7 +143,7 @@ def _open_round(
             set_round_status(session, round_id, "failed")
             first_time = pause(session, setting_id, reason)
         if first_time and created_by:
-            _tell(deps, team_id, created_by, "checkin.paused_dm", channel=channel_id, reason=reason)
+            _tell_paused(deps, team_id, created_by, channel_id, reason)
         return
     except TimeoutError:
         # Slack got the poll but did not answer in time: it may be in the channel. Never
@@ -259,11 +259,10 @@ def last_answer_day(deps: Deps, team_id: str, round_id: int) -> str:
         return round_period(checkin_round, timezone).last_day.isoformat()
 
 
-def _tell(deps: Deps, team_id: str, user_id: str, key: str, **params: object) -> None:
-    """A DM in the person's language; a person Slack will not let us reach is only logged."""
+def _tell_paused(deps: Deps, team_id: str, user_id: str, channel_id: str, reason: str) -> None:
+    """Tell who turned check-ins on in a channel that they are paused, in their language."""
     client = deps.client_for(team_id)
     language = deps.language_for(client, team_id, user_id)
-    try:
-        client.chat_postMessage(channel=user_id, text=t(key, language, **params))
-    except SlackApiError as error:
-        log.warning("DM not sent (%s)", error.response.get("error"), extra={"team_id": team_id})
+    text = t("checkin.paused_dm", language, channel=channel_id, reason=reason)
+    about = f"check-ins in {channel_id} are paused"
+    tell_once(client, user_id, about, extra={"team_id": team_id}, text=text)

@@ -19,7 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks.digest import digest_text
-from bot.clients import NO_ANSWER
+from bot.clients import NO_ANSWER, tell_once
 from bot.deps import Deps
 from bot.insights.charts import digest_chart
 from bot.insights.checkin_rounds import CHANNEL_GONE
@@ -173,7 +173,5 @@ def _tell(
 ) -> None:
     language = deps.language_for(client, team_id, user_id)
     text = t("digest.cannot_post", language, channel=channel_id, reason=reason)
-    try:
-        client.chat_postMessage(channel=user_id, text=text)
-    except SlackApiError as error:
-        log.warning("DM not sent (%s)", error.response.get("error"), extra={"team_id": team_id})
+    about = f"the digest cannot be posted in {channel_id}"
+    tell_once(client, user_id, about, extra={"team_id": team_id}, text=text)

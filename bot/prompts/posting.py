@@ -30,7 +30,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.blocks.prompts import notice, prompt_message, welcome_message
-from bot.clients import NO_ANSWER, post_in_turn, refusal_reason
+from bot.clients import NO_ANSWER, post_in_turn, refusal_reason, tell_once
 from bot.deps import Deps
 from bot.errors import InvalidInput
 from bot.levers import Lever
@@ -301,26 +301,13 @@ def _tell_owner(deps: Deps, client: WebClient, claimed: Claimed, owner: str, rea
         reason=t(f"prompts.reason.{reason}", language),
         id=claimed.schedule_id,
     )
-    try:
-        client.chat_postMessage(channel=owner, **notice(text))
-    except SlackApiError as error:
-        log.warning(
-            "could not tell %s that schedule #%s is paused: %s",
-            owner,
-            claimed.schedule_id,
-            error.response.get("error"),
-            extra={"team_id": claimed.team_id},
-        )
-    except OSError as error:
-        # No answer in time: Slack may have sent it. The pause is kept, and told only once.
-        log.warning(
-            "could not tell %s that schedule #%s is paused: no answer from Slack (%s); it may "
-            "have been sent",
-            owner,
-            claimed.schedule_id,
-            type(error).__name__,
-            extra={"team_id": claimed.team_id},
-        )
+    tell_once(
+        client,
+        owner,
+        f"schedule #{claimed.schedule_id} is paused",
+        extra={"team_id": claimed.team_id},
+        **notice(text),
+    )
 
 
 def post_prompt_now(

@@ -19,6 +19,7 @@ from storage.digests import set_digest
 from storage.models import (
     CheckinAnswer,
     CheckinRound,
+    CheckinSetting,
     DigestRun,
     DigestSetting,
     Retro,
@@ -147,6 +148,24 @@ def test_a_digest_post_that_times_out_is_never_posted_twice(quick_bot, slack, ca
     assert _admin_dms(slack) == []
 
 
+def test_a_digest_problem_dm_slack_answers_too_late_is_logged_and_never_sent_again(
+    quick_bot, slack, caplog
+):
+    _digest_due(quick_bot, chart=False)
+    slack.set_bot_in_channel("CGENERAL", False)
+    slack.inject("chat.postMessage", **STALL)  # the DM telling the admin
+    run_due_jobs(quick_bot.deps, MONDAY_9)
+    assert logged(caplog, "could not tell UADMIN", "digest", "no answer from Slack")
+    assert not logged(caplog, "a paced send failed")  # told in one line, not a traceback
+    done_late(slack, "chat.postMessage")  # Slack did send it, after the client gave up
+    for tick in (1, 2, 3):
+        run_due_jobs(quick_bot.deps, MONDAY_9 + tick * TICK)
+    assert len(_admin_dms(slack)) == 1
+    assert _digest_runs(quick_bot) == ["failed"]
+    with quick_bot.deps.sessions() as session:
+        assert session.get(DigestSetting, "T0001").problem == "not_in_channel"
+
+
 # -- check-in rounds --------------------------------------------------------------------------
 
 DECEMBER = datetime(2026, 12, 1, 0, 5, tzinfo=UTC)  # November's round has ended
@@ -253,6 +272,27 @@ def test_closing_a_checkin_that_times_out_posts_the_results_once(
     run_due_jobs(quick_bot.deps, DECEMBER + TICK)
     assert len(done(slack, "chat.update")) == 1
     assert len(_results(slack)) == 1
+
+
+def test_a_checkin_pause_dm_slack_answers_too_late_is_logged_and_never_sent_again(
+    quick_bot, slack, clock, caplog
+):
+    _checkins_on(quick_bot)  # Alice's
+    slack.set_bot_in_channel("CGENERAL", False)
+    slack.inject("chat.postMessage", error="not_in_channel")  # the poll, as Slack refuses it
+    slack.inject("chat.postMessage", **STALL)  # then the DM to Alice
+    run_due_jobs(quick_bot.deps, clock.current)
+    assert logged(caplog, "could not tell UALICE", "check-ins", "no answer from Slack")
+    assert not logged(caplog, "a paced send failed")  # told in one line, not a traceback
+    done_late(slack, "chat.postMessage")  # Slack did send it, after the client gave up
+    run_due_jobs(quick_bot.deps, clock.current + TICK)
+    run_due_jobs(quick_bot.deps, clock.current + 2 * TICK)
+    dms = [c for c in slack.calls_to("chat.postMessage") if c.params["channel"] == "UALICE"]
+    assert len(dms) == 1
+    assert _polls(slack) == [] and _round(quick_bot).status == "failed"
+    with quick_bot.deps.sessions() as session:
+        [setting] = session.scalars(select(CheckinSetting)).all()
+    assert setting.paused_reason == "not_in_channel"
 
 
 # -- retro action reminders and follow-up questions ---------------------------------------------
