@@ -180,16 +180,14 @@ class _KeptConnections:
         if liveness is not None:
             liveness.lost()
 
-    @staticmethod
-    def _alive(engine: Engine, kept: _Kept) -> bool:
+    def _alive(self, engine: Engine, kept: _Kept) -> bool:
         liveness = liveness_of(engine)
         if liveness is None or not liveness.due(kept.idle_since):
             return True
         try:
             ping(kept.dbapi_connection)
         except DisconnectionError:
-            liveness.lost()
-            kept.close()
+            self.lose(engine)
             return False
         return True
 
