@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from storage import db
 from storage.models import Learning
+from tests.support.databases import end_sessions
 
 
 @contextmanager
@@ -36,10 +37,7 @@ def database_unavailable(database_url: str):
     name = url.database
     with admin.connect() as connection:
         connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
-        connection.execute(
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
-            {"name": name},
-        )
+    end_sessions(name)
     try:
         yield
     finally:
@@ -97,13 +95,7 @@ def test_connections_cut_while_the_bot_was_idle_are_replaced_before_use(
         "/learning", "retention: stay interviews", user_id="UALICE", channel_id="CGENERAL"
     )
     assert "Saved as learning" in first.json()["text"]
-    admin = create_engine(url.set(database="test"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:  # what a database restart does to pooled connections
-        connection.execute(
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
-            {"name": url.database},
-        )
-    admin.dispose()
+    end_sessions(url.database)  # what a database restart does to pooled connections
     monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0)  # every pooled connection counts as idle
     after = bot.requester.command(
         "/learning", "retention: exit interviews", user_id="UALICE", channel_id="CGENERAL"

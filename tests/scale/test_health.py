@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 
 from tests.support.bot import running_bot
 from tests.support.bot import test_settings as settings_for
-from tests.support.databases import POSTGRES_URL, scratch_postgres_database
+from tests.support.databases import POSTGRES_URL, end_sessions, scratch_postgres_database
 
 
 def _health(url: str) -> int:
@@ -27,15 +27,9 @@ def _allow_connections(database: str, allowed: bool) -> None:
         connection.execute(
             text(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS {str(allowed).lower()}')
         )
-        if not allowed:
-            connection.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = :name AND pid <> pg_backend_pid()"
-                ),
-                {"name": database},
-            )
     admin.dispose()
+    if not allowed:
+        end_sessions(database)
 
 
 def test_health_is_503_while_the_database_is_down_and_recovers_by_itself(postgres_url, slack):

@@ -21,6 +21,7 @@ from storage.migrate import upgrade
 from storage.models import Learning, Workspace
 from storage.models.core import search_text_of
 from storage.workspaces import ensure_workspace
+from tests.support.databases import end_sessions
 
 NOW = datetime(2026, 11, 26, 9, 30, 15, 123456, tzinfo=UTC)
 
@@ -51,19 +52,6 @@ def _insert(engine: Engine, text_: str = "Pair each newcomer with a Buddy", team
 def _count(engine: Engine) -> int:
     with engine.connect() as connection:
         return connection.scalar(select(func.count()).select_from(Learning))
-
-
-def _cut_every_connection(url: str) -> None:
-    admin = create_engine(make_url(url).set(database="test"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :name AND pid <> pg_backend_pid()"
-            ),
-            {"name": make_url(url).database},
-        )
-    admin.dispose()
 
 
 def _needs_postgres(url: str) -> None:
@@ -143,7 +131,8 @@ def test_after_a_lost_connection_every_pooled_one_is_checked_before_use(
     first, second = engine.raw_connection(), engine.raw_connection()
     first.close()
     second.close()
-    _cut_every_connection(database_url)  # what a database restart does to pooled connections
+    # What a database restart does to pooled connections.
+    end_sessions(make_url(database_url).database)
 
     with pytest.raises(DBAPIError) as lost:
         _insert(engine, "lost with its connection")
@@ -197,7 +186,7 @@ def test_a_kept_connection_cut_while_it_waited_is_replaced_before_use(
 ):
     _needs_postgres(database_url)
     _insert(engine, "before the restart")
-    _cut_every_connection(database_url)
+    end_sessions(make_url(database_url).database)
     monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0)  # it waited long enough to be checked
 
     _insert(engine, "after the restart")
@@ -215,7 +204,7 @@ def test_a_kept_connection_found_lost_is_dropped_and_the_next_insert_goes_in(
     _needs_postgres(database_url)
     monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 3600)  # used a moment ago: not pinged
     _insert(engine, "before the restart")
-    _cut_every_connection(database_url)
+    end_sessions(make_url(database_url).database)
 
     with pytest.raises(DBAPIError) as lost:
         _insert(engine, "lost with its connection")

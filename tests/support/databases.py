@@ -45,16 +45,24 @@ def scratch_postgres_database() -> Iterator[str]:
         engine.dispose()
         yield url
     finally:
+        end_sessions(name)
         with admin.connect() as connection:
-            connection.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = :name AND pid <> pg_backend_pid()"
-                ),
-                {"name": name},
-            )
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+def end_sessions(database: str) -> None:
+    """End every session connected to a PostgreSQL database, as a server restart does."""
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": database},
+        )
+    admin.dispose()
 
 
 def empty_all_tables(url: str) -> None:
