@@ -83,51 +83,18 @@ class Server:
                 self.process.wait()
 
 
-GUNICORN_OPTIONS = {"worker_class": "gthread", "graceful_timeout": 8, "timeout": 30}
-
-
 def start(
     name: str, kind: str, env: dict[str, str], *, workers: int, threads: int, log: Path
 ) -> Server:
-    """Start `learnloop serve` or a reference app under the same gunicorn settings."""
+    """Start `learnloop serve` or a reference app (bench/apps/__main__.py): the same gunicorn
+    settings either way."""
     port = free_port()
+    size = ["--port", str(port), "--workers", str(workers), "--threads", str(threads)]
     if kind == "learnloop":
-        command = [
-            str(Path(sys.executable).with_name("learnloop")),
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--no-scheduler",
-        ]
+        learnloop = str(Path(sys.executable).with_name("learnloop"))
+        command = [learnloop, "serve", "--host", "127.0.0.1", *size, "--no-scheduler"]
     else:
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            GUNICORN_OPTIONS["worker_class"],
-            "--graceful-timeout",
-            str(GUNICORN_OPTIONS["graceful_timeout"]),
-            "--timeout",
-            str(GUNICORN_OPTIONS["timeout"]),
-            "--error-logfile",
-            "-",
-            "--log-level",
-            "info",
-            f"bench.apps.{kind}:application",
-        ]
+        command = [sys.executable, "-m", "bench.apps", kind, *size]
     process = subprocess.Popen(
         command,
         env=env,

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import gc
 import logging
+import socket
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
 from bot.app import LAZY_WORKERS, build_app
+from bot.errors import InvalidInput
+from bot.gunicorn_settings import gunicorn_options
 from bot.runtime import open_runtime
 from bot.scheduler import make_scheduler
 from bot.settings import Settings
 from bot.web import make_wsgi_app
 
 log = logging.getLogger(__name__)
-
-# SIGTERM lets requests in flight finish for this long, then workers are stopped: the whole
-# server is gone within 10 s.
-GRACEFUL_TIMEOUT_S = 8
 
 
 class LearnloopServer(BaseApplication):
@@ -63,29 +62,31 @@ class LearnloopServer(BaseApplication):
             self._scheduler.shutdown(wait=False)
 
 
-def default_workers(database_url: str) -> int:
-    """How many worker processes to serve with when none is asked for.
-
-    SQLite lets one writer in at a time: threads of one process take turns without waiting
-    (storage/db.py), while several processes would wait on each other in SQLite's busy handler.
-    """
-    return 1 if database_url.startswith("sqlite") else 2
-
-
 def serve(
     settings: Settings, *, host: str, port: int, workers: int, threads: int, scheduler: bool
 ) -> None:
     """Migrate, then serve HTTP until SIGTERM or SIGINT."""
+    refuse_if_taken(host, port)
     open_runtime(settings, migrate=True).engine.dispose()
-    options = {
-        "bind": f"{host}:{port}",
-        "workers": workers,
-        "threads": threads,
-        "worker_class": "gthread",
-        "graceful_timeout": GRACEFUL_TIMEOUT_S,
-        "timeout": 30,
-        "accesslog": None,
-        "errorlog": "-",
-        "loglevel": "info",
-    }
+    options = gunicorn_options(host=host, port=port, workers=workers, threads=threads)
     LearnloopServer(settings, options, scheduler=scheduler).run()
+
+
+def refuse_if_taken(host: str, port: int) -> None:
+    """Stop at once if nothing can listen on host:port, before gunicorn starts.
+
+    Workers that bind their own sockets (`reuse_port`) would otherwise fail one after another
+    and be started again, and a single gunicorn socket retries for five seconds first. The
+    probe leaves SO_REUSEPORT off, so a server already listening there refuses it too.
+    """
+    try:
+        family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # As gunicorn's own sockets: a connection of a server just stopped, still in
+            # TIME_WAIT, does not keep the port.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        raise InvalidInput(
+            "serve.cannot_listen", field="port", host=host, port=port, reason=error.strerror
+        ) from error

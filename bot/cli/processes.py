@@ -45,7 +45,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.server import default_workers, serve  # gunicorn is only needed here
+    from bot.gunicorn_settings import default_workers
+    from bot.server import serve  # gunicorn is only needed here
 
     settings.require_http()
     serve(
