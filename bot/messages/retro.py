@@ -273,6 +273,12 @@ MESSAGES = {
         "fr": "Ce titre fait {length} caractères et la limite est de {limit} : "
         "raccourcissez-le, par exemple `/retro start Sprint 12`.",
     },
+    "retro.unknown_word": {
+        "en": "`{word}` is not a `/retro` command. To start a retro with that title, type "
+        "`/retro start {word}`.",
+        "fr": "`{word}` n'est pas une commande de `/retro`. Pour lancer une rétro sous ce titre, "
+        "tapez `/retro start {word}`.",
+    },
     "retro.help": {
         "en": "*`/retro`* runs a retrospective in this channel:\n"
         "• `/retro start [title] [votes=3] [weeks=2]` opens one (votes per person; weeks "

@@ -11,7 +11,6 @@ Each sub-command answers in its ack (before the HTTP response) and may finish sl
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +28,7 @@ from bot.ids import Command
 from bot.learning.capture import draft_from_command
 from bot.learning.form import ModalContext
 from bot.messages import t
+from bot.subcommands import first_word, is_command_word
 from handlers.commands import handover, my_data, prompts
 from handlers.commands import learning_library as library
 from handlers.views.learning_modal import open_capture
@@ -83,9 +83,6 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     ),
 }
 
-# A lone word like this is a sub-command name, never a learning.
-_COMMAND_WORD = re.compile(r"[^\W\d_][\w-]{0,23}")
-
 
 def register(app: App) -> None:
     """Attach `/learning`: requests done in full in their ack are answered by a global
@@ -128,14 +125,13 @@ def answered_in_ack(command: dict) -> bool:
 
 def split_subcommand(text: str) -> tuple[Subcommand | None, str]:
     """The sub-command named by the first word of the text, and the rest of it."""
-    word, _, rest = text.strip().partition(" ")
-    return SUBCOMMANDS.get(word.lower()), rest.strip()
+    word, rest = first_word(text)
+    return SUBCOMMANDS.get(word.lower()), rest
 
 
 def is_unknown_subcommand(text: str) -> bool:
     """A lone word shaped like a command name that no sub-command has."""
-    word = text.strip()
-    return bool(_COMMAND_WORD.fullmatch(word)) and word.lower() not in SUBCOMMANDS
+    return is_command_word(text) and text.strip().lower() not in SUBCOMMANDS
 
 
 def _usages() -> list[tuple[str, str | None]]:

@@ -1,7 +1,8 @@
 """`/retro`: start a retrospective in the channel, close it, list past ones, export one.
 
 `/retro [start] [title] [votes=N] [weeks=N]`, `/retro close`, `/retro history`,
-`/retro export [number]`, `/retro help` (French words work too). Each answers in its ack;
+`/retro export [number]`, `/retro help` (French words work too); a one-word title needs
+`start`. Each answers in its ack;
 what needs Slack (posting the retro, opening the close modal, uploading) runs after it,
 told what to do by the ack through Bolt's context.
 """
@@ -25,6 +26,7 @@ from bot.retro.actions import load_history
 from bot.retro.board import parse_start, start_retro
 from bot.retro.export import export_filename, retro_markdown
 from bot.retro.posting import LATER, may_close, open_close_modal, post_retro, read_board, team_today
+from bot.subcommands import first_word, is_command_word
 from bot.text import escape
 from storage import retros as store
 
@@ -53,12 +55,16 @@ def register(app: App) -> None:
 
 
 def split(text: str) -> tuple[str, str]:
-    """The sub-command a text names and its arguments; a bare title starts a retro."""
-    word, _, rest = text.strip().partition(" ")
+    """The sub-command a text names and its arguments. A bare title starts a retro, but a
+    lone word shaped like a command is one misspelt, or one /retro does not have: starting a
+    retro in front of the channel would be the wrong answer."""
+    word, rest = first_word(text)
     name = WORDS.get(word.lower())
-    if name is None:
-        return "start", text.strip()
-    return name, rest.strip()
+    if name is not None:
+        return name, rest
+    if is_command_word(text):
+        return "unknown", word
+    return "start", text.strip()
 
 
 def answer(ack: Ack, command: dict, client: WebClient, context: dict) -> None:
@@ -253,6 +259,19 @@ def _help(
     ack(**ephemeral(t("retro.help", language)))
 
 
+def _unknown(
+    ack: Ack,
+    command: dict,
+    client: WebClient,
+    context: dict,
+    deps: Deps,
+    language: str,
+    word: str,
+) -> None:
+    unknown = t("retro.unknown_word", language, word=escape(word))
+    ack(**ephemeral(f"{unknown}\n{t('retro.help', language)}"))
+
+
 Answer = Callable[..., None]
 
 ANSWERS: dict[str, Answer] = {
@@ -261,5 +280,6 @@ ANSWERS: dict[str, Answer] = {
     "history": _history,
     "export": _export,
     "help": _help,
+    "unknown": _unknown,
 }
 LATERS: dict[str, Answer] = {"post": _post, "close": _open_close_modal, "export": _upload}

@@ -66,6 +66,26 @@ def test_closing_a_retro_that_does_not_exist(bot):
     assert bot.slack.calls_to("views.open") == []
 
 
+def test_a_lone_unknown_word_is_answered_with_the_help_and_starts_nothing(bot):
+    answer = start(bot, "UALICE", "hisotry")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"].startswith(
+        "`hisotry` is not a `/retro` command. To start a retro with that title, type "
+        "`/retro start hisotry`.\n*`/retro`* runs a retrospective in this channel:"
+    )
+    french = start(bot, "UBRUNO", "Bilan")
+    assert french["text"].startswith(
+        "`Bilan` n'est pas une commande de `/retro`. Pour lancer une rétro sous ce titre, tapez "
+        "`/retro start Bilan`.\n*`/retro`* anime une rétrospective"
+    )
+    assert count(bot, Retro) == 0
+
+    start(bot, "UBRUNO", "start Bilan")  # as the answer says
+    wait_for_text(bot, "Bilan")
+    with bot.deps.sessions() as session:
+        assert session.scalars(select(Retro.title)).all() == ["Bilan"]
+
+
 def test_only_the_facilitator_or_an_admin_may_close(bot):
     a_retro_with_a_voted_item(bot)
     refusal = start(bot, "UBRUNO", "close")
