@@ -41,8 +41,8 @@ SIZES = {
         "fanout": (10, 100),
     },
 }
-# `learnloop serve`'s defaults for each database (bot/gunicorn_settings.py default_workers), given to
-# the three apps alike.
+# `learnloop serve`'s defaults for each database (bot/gunicorn_settings.py default_workers),
+# given to the three apps alike.
 GUNICORN = {"sqlite": {"workers": 1, "threads": 4}, "postgresql": {"workers": 2, "threads": 4}}
 
 

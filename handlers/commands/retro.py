@@ -2,9 +2,8 @@
 
 `/retro [start] [title] [votes=N] [weeks=N]`, `/retro close`, `/retro history`,
 `/retro export [number]`, `/retro help` (French words work too); a one-word title needs
-`start`. Each answers in its ack;
-what needs Slack (posting the retro, opening the close modal, uploading) runs after it,
-told what to do by the ack through Bolt's context.
+`start`. Each answers in its ack; what needs Slack (posting the retro, opening the close
+modal, uploading) runs after it, told what to do by the ack through Bolt's context.
 """
 
 from __future__ import annotations
