@@ -106,8 +106,9 @@ MESSAGES = {
         "fr": "Marquez chaque ressource *Fait* une fois consultée.",
     },
     "onboarding.next_days": {
-        "en": "I will check in again on days {days}.",
-        "fr": "Je reviendrai vers vous les jours {days}.",
+        # A day with no new resource and no question is skipped (Nudge.is_empty).
+        "en": "I will check in again on days {days}, when I have something new for you.",
+        "fr": "Je reviendrai vers vous les jours {days}, quand j'aurai du nouveau pour vous.",
     },
     "onboarding.done_button": {"en": "Done", "fr": "Fait"},
     "onboarding.done_mark": {"en": ":white_check_mark: Done", "fr": ":white_check_mark: Fait"},
