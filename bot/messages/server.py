@@ -2,9 +2,9 @@
 
 MESSAGES = {
     "serve.cannot_listen": {
-        "en": "cannot listen on {host}:{port} ({reason}); nothing was started. Stop what "
+        "en": "Cannot listen on {host}:{port} ({reason}); nothing was started. Stop what "
         "listens there, or choose another port, e.g. `learnloop serve --port 3001`.",
-        "fr": "impossible d'écouter sur {host}:{port} ({reason}) ; rien n'a été démarré. "
+        "fr": "Impossible d'écouter sur {host}:{port} ({reason}) ; rien n'a été démarré. "
         "Arrêtez ce qui y écoute, ou choisissez un autre port, par exemple "
         "`learnloop serve --port 3001`.",
     },

@@ -113,7 +113,7 @@ def test_serve_on_a_port_in_use_stops_at_once_and_says_so(slack, database_url, t
             )
             assert result.returncode == 2
             assert result.stderr.strip() == (
-                f"learnloop: cannot listen on 127.0.0.1:{port} (Address already in use); nothing "
+                f"learnloop: Cannot listen on 127.0.0.1:{port} (Address already in use); nothing "
                 "was started. Stop what listens there, or choose another port, e.g. "
                 "`learnloop serve --port 3001`."
             )  # and nothing from gunicorn: it never started, to retry or restart workers
