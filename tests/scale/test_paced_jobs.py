@@ -32,9 +32,11 @@ from storage.models import (
 )
 
 # The fake's limits, and the fan-outs' a little stricter, so that a request that reaches the
-# fake a few milliseconds late (a busy machine) still keeps them.
+# fake late (a busy machine: the fake's threads share the GIL with the fan-out's) still keeps
+# them. Two burst tokens of margin: with one, a run of the whole suite on two cores once had
+# two posts of a fan-out refused.
 SLACK_LIMITS = {"channel_interval_s": 0.2, "workspace_per_s": 10.0, "workspace_burst": 5}
-PACED = Limits(channel_interval_s=0.3, workspace_per_s=8.0, workspace_burst=4)
+PACED = Limits(channel_interval_s=0.3, workspace_per_s=8.0, workspace_burst=3)
 
 # A post sent just before a refusal came back may reach Slack just after it.
 IN_FLIGHT_S = 0.1
