@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.machine import describe
+from bot.gunicorn_settings import DEFAULT_THREADS, default_workers, gunicorn_options
 
 RESULTS = Path(__file__).with_name("results")
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -41,9 +42,16 @@ SIZES = {
         "fanout": (10, 100),
     },
 }
-# `learnloop serve`'s defaults for each database (bot/gunicorn_settings.py default_workers),
-# given to the three apps alike.
-GUNICORN = {"sqlite": {"workers": 1, "threads": 4}, "postgresql": {"workers": 2, "threads": 4}}
+# `learnloop serve`'s defaults for each database, given to the three apps alike.
+GUNICORN = {
+    database: {"workers": default_workers(database), "threads": DEFAULT_THREADS}
+    for database in ("sqlite", "postgresql")
+}
+
+
+def _recorded(options: dict) -> dict:
+    """The gunicorn settings saved with a run: all but the address, picked afresh each time."""
+    return {name: value for name, value in options.items() if name != "bind"}
 
 
 def _postgres_version() -> str | None:
@@ -95,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         "size": size,
         "machine": describe(pg_version),
         "gunicorn": {
-            database: {**GUNICORN[database], "worker_class": "gthread"} for database in databases
+            database: _recorded(gunicorn_options(host="127.0.0.1", port=0, **GUNICORN[database]))
+            for database in databases
         },
     }
     if not pg_version:

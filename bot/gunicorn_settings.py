@@ -11,10 +11,14 @@ from typing import Any
 # SIGTERM lets requests in flight finish for this long, then workers are stopped: the whole
 # server is gone within 10 s.
 GRACEFUL_TIMEOUT_S = 8
+# Request threads per worker when none is asked for (slower work runs on the lazy listeners'
+# own threads).
+DEFAULT_THREADS = 4
 
 
 def default_workers(database_url: str) -> int:
-    """How many worker processes to serve with when none is asked for.
+    """How many worker processes to serve with when none is asked for (`database_url` may
+    also be just the dialect's name).
 
     SQLite lets one writer in at a time: threads of one process take turns without waiting
     (storage/db.py), while several processes would wait on each other in SQLite's busy handler.

@@ -9,6 +9,7 @@ import signal
 import threading
 
 from bot.app import build_app
+from bot.gunicorn_settings import DEFAULT_THREADS, default_workers
 from bot.pacing import DEFAULT_WORKERS, STOPPING
 from bot.runtime import open_runtime
 from bot.scheduler import make_scheduler
@@ -28,7 +29,12 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         default=int(os.environ["WEB_CONCURRENCY"]) if os.environ.get("WEB_CONCURRENCY") else None,
         help="processes (default: $WEB_CONCURRENCY, else 1 on SQLite and 2 on PostgreSQL)",
     )
-    serve.add_argument("--threads", type=int, default=4, help="threads per worker")
+    serve.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help="threads per worker (default: %(default)s)",
+    )
     serve.add_argument(
         "--no-scheduler", action="store_true", help="leave scheduled jobs to `learnloop clock`"
     )
@@ -45,7 +51,6 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.gunicorn_settings import default_workers
     from bot.server import serve  # gunicorn is only needed here
 
     settings.require_http()
