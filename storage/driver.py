@@ -8,6 +8,11 @@ transaction: the dialect's begin, commit and rollback (on SQLite the writer turn
 storage/db.py), the ping of a connection that waited (PostgreSQL), and errors raised as
 SQLAlchemy's.
 
+On SQLite, where one transaction writes at a time, rows that arrive while another thread's
+transaction is being written wait and go together in the next one, with one commit
+(storage/group_commit.py). PostgreSQL writes concurrent transactions side by side and joins
+their commits itself: there each row has its own.
+
 Each thread keeps its driver connection between calls instead of taking one from the pool
 and giving it back: under gunicorn, the pool's checkout and return cost about as much CPU as
 everything else learnloop does for the request (README, "Benchmarks"). A kept
@@ -23,7 +28,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from weakref import WeakKeyDictionary, WeakSet
 
 from sqlalchemy import Engine, event
@@ -32,6 +37,7 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.sql.dml import Insert
 
 from storage.db import liveness_of, ping
+from storage.group_commit import CommitGroups
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,6 @@ class _Compiled:
     # (name, type conversion or None) of each bind, in the statement's order
     binds: tuple[tuple[str, Callable[[Any], Any] | None], ...]
     positional: bool
-    driver_error: type[Exception]
 
 
 class DriverInsert:
@@ -52,9 +57,8 @@ class DriverInsert:
         self._by_dialect: WeakKeyDictionary[Dialect, _Compiled] = WeakKeyDictionary()
 
     def returning(self, engine: Engine, values: Mapping[str, Any]) -> Any:
-        """Insert the row and give the value it returns."""
-        dialect = engine.dialect
-        compiled = self._by_dialect.get(dialect) or self._compile(dialect)
+        """Insert the row and give the value it returns, once it is committed."""
+        compiled = self._by_dialect.get(engine.dialect) or self._compile(engine.dialect)
         if compiled.positional:
             arguments: Any = [
                 convert(values[name]) if convert else values[name]
@@ -65,29 +69,15 @@ class DriverInsert:
                 name: convert(values[name]) if convert else values[name]
                 for name, convert in compiled.binds
             }
-        driver_error = compiled.driver_error
-        kept = _kept_by_engine.get(engine) or _KeptConnections.of(engine)
-        try:
-            connection = kept.take(engine)
-        except driver_error as error:
-            lost = dialect.is_disconnect(error, None, None)
-            raise _wrapped(engine, error, compiled.sql, lost=lost) from error
-        cursor = None
-        try:
-            dialect.do_begin(connection)
-            cursor = connection.cursor()
-            cursor.execute(compiled.sql, arguments)
-            (value,) = cursor.fetchone()
-            cursor.close()
-            dialect.do_commit(connection)
-            return value
-        except driver_error as error:
-            lost = dialect.is_disconnect(error, connection, cursor)
-            if lost or not _rolled_back(dialect, connection):
-                kept.lose(engine)
-            raise _wrapped(engine, error, compiled.sql, lost=lost) from error
-        finally:
-            kept.give_back()
+        row = _Row(compiled, arguments)
+        if engine.dialect.name == "sqlite":
+            # One writer at a time there: rows queued behind a transaction share the next.
+            groups = _groups_by_engine.get(engine) or groups_of(engine)
+            return groups.run(row, lambda rows: _write(engine, rows))
+        (outcome,) = _write(engine, [row])
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self._statement.compile(dialect=dialect, column_keys=list(self._columns))
@@ -103,10 +93,87 @@ class DriverInsert:
             sql=compiled.string,
             binds=binds,
             positional=bool(compiled.positional),
-            driver_error=dialect.loaded_dbapi.Error,
         )
         self._by_dialect[dialect] = result
         return result
+
+
+class _Row(NamedTuple):
+    compiled: _Compiled
+    arguments: Any
+
+
+def _write(engine: Engine, rows: list[_Row]) -> list[Any]:
+    """Commit the rows in one transaction and give each one's value or error.
+
+    A row the database refuses gets its error and the others are written again without it,
+    so each ends as it would have in a transaction of its own.
+    """
+    outcomes: list[Any] = [None] * len(rows)
+    pending = list(range(len(rows)))
+    while pending:
+        refused = _transaction(engine, rows, pending, outcomes)
+        if refused is None:
+            break
+        pending.remove(refused)
+    return outcomes
+
+
+def _transaction(
+    engine: Engine, rows: list[_Row], pending: list[int], outcomes: list[Any]
+) -> int | None:
+    """One transaction of the `pending` rows: fills in their outcomes, or gives the one row
+    the database refused (its outcome filled in, the others' left for another try)."""
+    dialect = engine.dialect
+    driver_error = dialect.loaded_dbapi.Error
+    kept = _kept_by_engine.get(engine) or _KeptConnections.of(engine)
+    try:
+        connection = kept.take(engine)
+    except driver_error as error:
+        _fail(engine, rows, pending, outcomes, error, lost=dialect.is_disconnect(error, None, None))
+        return None
+    cursor = None
+    executing: int | None = None
+    values = []
+    try:
+        dialect.do_begin(connection)
+        cursor = connection.cursor()
+        for executing in pending:
+            compiled, arguments = rows[executing]
+            cursor.execute(compiled.sql, arguments)
+            (value,) = cursor.fetchone()
+            values.append(value)
+        executing = None
+        cursor.close()
+        dialect.do_commit(connection)
+    except driver_error as error:
+        lost = dialect.is_disconnect(error, connection, cursor)
+        if lost or not _rolled_back(dialect, connection):
+            kept.lose(engine)
+        elif executing is not None:
+            outcomes[executing] = _wrapped(engine, error, rows[executing].compiled.sql, lost=False)
+            return executing
+        # The transaction could not begin or commit, or its end is in doubt: every row failed.
+        _fail(engine, rows, pending, outcomes, error, lost=lost)
+        return None
+    finally:
+        kept.give_back()
+    for index, value in zip(pending, values, strict=True):
+        outcomes[index] = value
+    return None
+
+
+def _fail(
+    engine: Engine,
+    rows: list[_Row],
+    pending: list[int],
+    outcomes: list[Any],
+    error: Exception,
+    *,
+    lost: bool,
+) -> None:
+    for index in pending:
+        outcomes[index] = _wrapped(engine, error, rows[index].compiled.sql, lost=lost)
 
 
 class _Kept:
@@ -202,7 +269,17 @@ class _KeptConnections:
 
 
 _kept_by_engine: WeakKeyDictionary[Engine, _KeptConnections] = WeakKeyDictionary()
+_groups_by_engine: WeakKeyDictionary[Engine, CommitGroups[_Row]] = WeakKeyDictionary()
 _kept_lock = threading.Lock()
+
+
+def groups_of(engine: Engine) -> CommitGroups[_Row]:
+    """The groups the engine's driver inserts are committed in (used on SQLite)."""
+    with _kept_lock:
+        groups = _groups_by_engine.get(engine)
+        if groups is None:
+            groups = _groups_by_engine[engine] = CommitGroups()
+        return groups
 
 
 def _rolled_back(dialect: Dialect, connection: Any) -> bool:
@@ -215,7 +292,7 @@ def _rolled_back(dialect: Dialect, connection: Any) -> bool:
 
 def _wrapped(engine: Engine, error: Exception, sql: str, *, lost: bool) -> DBAPIError:
     """The driver's error as SQLAlchemy's own Connection would raise it (IntegrityError, …)."""
-    return DBAPIError.instance(
+    wrapped = DBAPIError.instance(
         sql,
         None,
         error,
@@ -224,3 +301,5 @@ def _wrapped(engine: Engine, error: Exception, sql: str, *, lost: bool) -> DBAPI
         connection_invalidated=lost,
         dialect=engine.dialect,
     )
+    wrapped.__cause__ = error
+    return wrapped

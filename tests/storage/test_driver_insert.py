@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -15,7 +16,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from storage import db
 from storage.db import make_engine, make_session_factory
-from storage.driver import DriverInsert
+from storage.driver import DriverInsert, groups_of
 from storage.learnings import insert_learning
 from storage.migrate import upgrade
 from storage.models import Learning, Workspace
@@ -92,13 +93,14 @@ def test_a_missing_workspace_is_sqlalchemys_integrity_error_and_stores_nothing(e
     assert _count(engine) == 1
 
 
-def test_threads_inserting_at_once_all_store_their_learning(engine):
+def test_threads_inserting_at_once_all_store_their_learning_and_get_its_id(engine):
     failures: list[BaseException] = []
+    ids: dict[str, int] = {}
 
     def insert_many(n: int) -> None:
         try:
             for i in range(20):
-                _insert(engine, f"thread {n} learning {i}")
+                ids[f"thread {n} learning {i}"] = _insert(engine, f"thread {n} learning {i}")
         except BaseException as error:  # reported by the assertion below
             failures.append(error)
 
@@ -110,6 +112,138 @@ def test_threads_inserting_at_once_all_store_their_learning(engine):
 
     assert failures == []
     assert _count(engine) == 160
+    with engine.connect() as connection:
+        stored = dict(connection.execute(select(Learning.text, Learning.id)).all())
+    assert stored == ids
+
+
+# On SQLite one transaction writes at a time: inserts that queue behind it share the next
+# transaction and its commit (storage/group_commit.py). Seen here in the BEGINs and COMMITs
+# the connections send, while the test holds the writer turn with a transaction of its own.
+
+
+def _needs_sqlite(url: str) -> None:
+    if make_url(url).get_backend_name() != "sqlite":
+        pytest.skip("PostgreSQL writes concurrent transactions side by side: no groups")
+
+
+def _transactions(engine: Engine) -> list[str]:
+    """BEGIN, COMMIT and ROLLBACK, as the inserting threads send them from now on."""
+    engine.dispose()  # connections opened from now on are traced
+    sent: list[str] = []
+
+    def trace(sql: str) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            word = sql.split()[0].upper()
+            if word in ("BEGIN", "COMMIT", "ROLLBACK"):
+                sent.append(word)
+
+    event.listen(
+        engine, "connect", lambda dbapi_connection, _: dbapi_connection.set_trace_callback(trace)
+    )
+    return sent
+
+
+class _Inserts:
+    """Inserts run in threads of their own, each started once the previous one is queued."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.groups = groups_of(engine)
+        self.outcomes: dict[str, object] = {}
+        self.threads: list[threading.Thread] = []
+
+    def start(self, text_: str, team_id: str = "T0001") -> None:
+        def run() -> None:
+            try:
+                self.outcomes[text_] = _insert(self.engine, text_, team_id=team_id)
+            except DBAPIError as error:
+                self.outcomes[text_] = error
+
+        queued = self.groups.waiting
+        writing = self.groups.writing
+        thread = threading.Thread(target=run)
+        self.threads.append(thread)
+        thread.start()
+        _wait_until(lambda: self.groups.waiting == queued + 1 if writing else self.groups.writing)
+
+    def join(self) -> None:
+        for thread in self.threads:
+            thread.join(10)
+
+
+def _wait_until(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, "the insert never got there"
+        time.sleep(0.001)
+
+
+def _holding_the_writer_turn(engine: Engine):
+    session = make_session_factory(engine)()
+    session.execute(text("SELECT 1"))  # begins: the writer turn is taken
+    return session
+
+
+def test_inserts_queued_behind_a_transaction_share_the_next_one(engine, database_url):
+    _needs_sqlite(database_url)
+    sent = _transactions(engine)
+    inserts = _Inserts(engine)
+
+    holder = _holding_the_writer_turn(engine)
+    for name in ("first", "second", "third", "fourth"):
+        inserts.start(name)
+    holder.commit()
+    inserts.join()
+
+    assert sent == ["BEGIN", "COMMIT", "BEGIN", "COMMIT"]
+    with engine.connect() as connection:
+        stored = dict(connection.execute(select(Learning.text, Learning.id)).all())
+    assert stored == inserts.outcomes
+    assert len(set(stored.values())) == 4
+
+
+def test_a_row_refused_in_a_group_fails_alone_and_the_others_are_stored(engine, database_url):
+    _needs_sqlite(database_url)
+    sent = _transactions(engine)
+    inserts = _Inserts(engine)
+
+    holder = _holding_the_writer_turn(engine)
+    inserts.start("first")
+    inserts.start("second")
+    inserts.start("for a workspace never installed", team_id="TNOBODY")
+    inserts.start("fourth")
+    holder.commit()
+    inserts.join()
+
+    assert isinstance(inserts.outcomes.pop("for a workspace never installed"), IntegrityError)
+    with engine.connect() as connection:
+        stored = dict(connection.execute(select(Learning.text, Learning.id)).all())
+    assert stored == inserts.outcomes
+    assert set(stored) == {"first", "second", "fourth"}
+    # The group is written again without the refused row: the row before it is not lost.
+    assert sent == ["BEGIN", "COMMIT", "BEGIN", "ROLLBACK", "BEGIN", "COMMIT"]
+
+
+def test_a_group_that_cannot_begin_fails_as_a_whole_and_stores_nothing(
+    engine, database_url, monkeypatch
+):
+    _needs_sqlite(database_url)
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_S", 0.5)
+    sent = _transactions(engine)
+    inserts = _Inserts(engine)
+
+    holder = _holding_the_writer_turn(engine)
+    for name in ("first", "second", "third"):
+        inserts.start(name)
+    inserts.join()  # the first alone, then the two others together, waited in vain
+    holder.rollback()
+
+    assert {name: str(error.orig) for name, error in inserts.outcomes.items()} == {
+        name: "database is locked" for name in ("first", "second", "third")
+    }
+    assert sent == []
+    assert _count(engine) == 0
 
 
 def test_a_statement_binding_other_columns_than_given_is_refused(engine):
