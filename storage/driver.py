@@ -49,7 +49,7 @@ class _Compiled:
 
 
 class DriverInsert:
-    """An INSERT … RETURNING of one value, of exactly `columns`, each run in its own transaction."""
+    """An INSERT … RETURNING of one value, of exactly `columns`, committed before it is given."""
 
     def __init__(self, statement: Insert, columns: Sequence[str]) -> None:
         self._statement = statement
@@ -156,6 +156,11 @@ def _transaction(
         # The transaction could not begin or commit, or its end is in doubt: every row failed.
         _fail(engine, rows, pending, outcomes, error, lost=lost)
         return None
+    except BaseException:
+        # Not the database's refusal: end the transaction (and give back the writer turn).
+        if not _rolled_back(dialect, connection):
+            kept.lose(engine)
+        raise
     finally:
         kept.give_back()
     for index, value in zip(pending, values, strict=True):

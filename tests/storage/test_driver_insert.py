@@ -225,6 +225,34 @@ def test_a_row_refused_in_a_group_fails_alone_and_the_others_are_stored(engine, 
     assert sent == ["BEGIN", "COMMIT", "BEGIN", "ROLLBACK", "BEGIN", "COMMIT"]
 
 
+class _Unbindable:
+    """A value the driver fails to bind with an error of its own, not the database's."""
+
+    def __conform__(self, _protocol: object) -> None:
+        raise RuntimeError("cannot be stored")
+
+
+def test_an_error_not_of_the_database_ends_the_transaction_and_the_next_insert_goes_in(
+    engine, database_url
+):
+    _needs_sqlite(database_url)  # psycopg adapts values before the transaction
+    with pytest.raises(RuntimeError, match="cannot be stored"):
+        insert_learning(
+            engine,
+            team_id="T0001",
+            text="never stored",
+            lever="onboarding",
+            source="command",
+            user_id="UALICE",
+            channel_id=_Unbindable(),
+            now=NOW,
+        )
+
+    # The writer turn was given back: the next insert does not wait for it in vain.
+    assert _insert(engine, "stored next") > 0
+    assert _count(engine) == 1
+
+
 def test_a_group_that_cannot_begin_fails_as_a_whole_and_stores_nothing(
     engine, database_url, monkeypatch
 ):
