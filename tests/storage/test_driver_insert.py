@@ -170,6 +170,7 @@ class _Inserts:
     def join(self) -> None:
         for thread in self.threads:
             thread.join(10)
+            assert not thread.is_alive()
 
 
 def _wait_until(condition: Callable[[], bool]) -> None:

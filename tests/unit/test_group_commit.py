@@ -145,12 +145,12 @@ def test_a_queue_longer_than_a_group_is_written_in_several_in_arrival_order():
 @pytest.mark.parametrize("threads", [2, 8])
 def test_many_threads_each_get_their_own_outcome_and_every_payload_is_written_once(threads):
     groups, writer = CommitGroups(), Writer()
-    callers = Callers(groups, writer)
+    outcomes: dict[str, str] = {}
     payloads = [f"{t}-{n}" for t in range(threads) for n in range(50)]
 
     def run_many(t: int) -> None:
         for n in range(50):
-            callers.outcomes[f"{t}-{n}"] = groups.run(f"{t}-{n}", writer)
+            outcomes[f"{t}-{n}"] = groups.run(f"{t}-{n}", writer)
 
     workers = [threading.Thread(target=run_many, args=(t,)) for t in range(threads)]
     for worker in workers:
@@ -158,6 +158,6 @@ def test_many_threads_each_get_their_own_outcome_and_every_payload_is_written_on
     for worker in workers:
         worker.join(30)
 
-    assert callers.outcomes == {p: f"stored {p}" for p in payloads}
+    assert outcomes == {p: f"stored {p}" for p in payloads}
     written = [p for group in writer.groups for p in group]
     assert sorted(written) == sorted(payloads)
