@@ -49,7 +49,8 @@ class _Compiled:
 
 
 class DriverInsert:
-    """An INSERT … RETURNING of one value, of exactly `columns`, committed before it is given."""
+    """An INSERT … RETURNING of one value, of exactly `columns`, committed before the value
+    is given back."""
 
     def __init__(self, statement: Insert, columns: Sequence[str]) -> None:
         self._statement = statement
