@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import Any
 
 from bot.fakeslack.payloads import state_value
 from bot.ids import RetroAction, RetroBlock
 from bot.retro.board import Column
+from tests.support.waiting import eventually
 
 ADD = {
     Column.WENT_WELL: RetroAction.ADD_WENT_WELL,
@@ -16,18 +15,6 @@ ADD = {
     Column.LEARNED: RetroAction.ADD_LEARNED,
     Column.TRY_NEXT: RetroAction.ADD_TRY_NEXT,
 }
-
-
-def eventually(check: Callable[[], Any], timeout: float = 20.0) -> Any:
-    """Poll until `check` returns something truthy (lazy listeners run after the response)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        found = check()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still not true after {timeout}s: {check}")
-        time.sleep(0.02)
 
 
 def retro_messages(bot, channel: str = "CGENERAL") -> list[dict]:

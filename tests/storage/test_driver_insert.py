@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -23,6 +22,7 @@ from storage.models import Learning, Workspace
 from storage.models.core import search_text_of
 from storage.workspaces import ensure_workspace
 from tests.support.databases import end_sessions
+from tests.support.waiting import eventually
 
 NOW = datetime(2026, 11, 26, 9, 30, 15, 123456, tzinfo=UTC)
 
@@ -165,19 +165,12 @@ class _Inserts:
         thread = threading.Thread(target=run)
         self.threads.append(thread)
         thread.start()
-        _wait_until(lambda: self.groups.waiting == queued + 1 if writing else self.groups.writing)
+        eventually(lambda: self.groups.waiting == queued + 1 if writing else self.groups.writing)
 
     def join(self) -> None:
         for thread in self.threads:
             thread.join(10)
             assert not thread.is_alive()
-
-
-def _wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + 10
-    while not condition():
-        assert time.monotonic() < deadline, "the insert never got there"
-        time.sleep(0.001)
 
 
 def _holding_the_writer_turn(engine: Engine):

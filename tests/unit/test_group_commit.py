@@ -4,12 +4,12 @@ and each thread given its own payload's outcome."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 import pytest
 
 from storage.group_commit import MAX_GROUP, CommitGroups
+from tests.support.waiting import eventually
 
 
 class Writer:
@@ -54,13 +54,6 @@ class Callers:
             assert not thread.is_alive()
 
 
-def wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + 10
-    while not condition():
-        assert time.monotonic() < deadline, "the threads never got there"
-        time.sleep(0.001)
-
-
 def queue_behind_a_held_write(
     groups: CommitGroups, writer: Writer, first, queued: list, write: Callable | None = None
 ) -> Callers:
@@ -71,7 +64,7 @@ def queue_behind_a_held_write(
     assert writer.writing.wait(10)
     for n, payload in enumerate(queued, start=1):
         callers.start(payload)
-        wait_until(lambda n=n: groups.waiting == n)
+        eventually(lambda n=n: groups.waiting == n)
     return callers
 
 
