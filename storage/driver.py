@@ -4,14 +4,16 @@ A `/learning <text>` is one INSERT … RETURNING. Through a SQLAlchemy `Connecti
 transaction, execution context and result cost more CPU than the database's own work; here
 SQLAlchemy compiles the statement and its type conversions once per dialect, and each call
 runs it on a driver connection with nothing around it but what the engine gives every
-transaction: the dialect's begin, commit and rollback (on SQLite the writer turn,
-storage/db.py), the ping of a connection that waited (PostgreSQL), and errors raised as
+transaction: on SQLite the dialect's begin, commit and rollback (the writer turn,
+storage/db.py), on PostgreSQL the ping of a connection that waited, and errors raised as
 SQLAlchemy's.
 
 On SQLite, where one transaction writes at a time, rows that arrive while another thread's
 transaction is being written wait and go together in the next one, with one commit
 (storage/group_commit.py). PostgreSQL writes concurrent transactions side by side and joins
-their commits itself: there each row has its own.
+their commits itself: there each row is one statement on a connection in autocommit, its own
+transaction, committed when the database answers it, in one round trip instead of three
+(BEGIN, the INSERT, COMMIT).
 
 Each thread keeps its driver connection between calls instead of taking one from the pool
 and giving it back: under gunicorn, the pool's checkout and return cost about as much CPU as
@@ -75,10 +77,7 @@ class DriverInsert:
             # One writer at a time there: rows queued behind a transaction share the next.
             groups = _groups_by_engine.get(engine) or groups_of(engine)
             return groups.run(row, lambda rows: _write(engine, rows))
-        (outcome,) = _write(engine, [row])
-        if isinstance(outcome, BaseException):
-            raise outcome
-        return outcome
+        return _autocommitted(engine, row)
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self._statement.compile(dialect=dialect, column_keys=list(self._columns))
@@ -169,6 +168,35 @@ def _transaction(
     return None
 
 
+def _autocommitted(engine: Engine, row: _Row) -> Any:
+    """The row's statement alone, as its own transaction (a database that commits each row by
+    itself); its value once the database has answered, which is once it is committed."""
+    dialect = engine.dialect
+    driver_error = dialect.loaded_dbapi.Error
+    kept = _kept_by_engine.get(engine) or _KeptConnections.of(engine)
+    try:
+        connection = kept.take(engine)
+    except driver_error as error:
+        lost = dialect.is_disconnect(error, None, None)
+        raise _wrapped(engine, error, row.compiled.sql, lost=lost) from error
+    cursor = None
+    try:
+        cursor = connection.cursor()
+        cursor.execute(row.compiled.sql, row.arguments)
+        (value,) = cursor.fetchone()
+        cursor.close()
+    except driver_error as error:
+        # Lost before its answer came, the row may or may not be committed: it is reported
+        # as not saved, as a COMMIT whose answer was lost would be.
+        lost = dialect.is_disconnect(error, connection, cursor)
+        if lost:
+            kept.lose(engine)
+        raise _wrapped(engine, error, row.compiled.sql, lost=lost) from error
+    finally:
+        kept.give_back()
+    return value
+
+
 def _fail(
     engine: Engine,
     rows: list[_Row],
@@ -203,9 +231,11 @@ class _Kept:
 
 
 class _KeptConnections:
-    """The driver connections threads keep for one engine."""
+    """The driver connections threads keep for one engine (in autocommit where rows are not
+    grouped: PostgreSQL)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, autocommit: bool) -> None:
+        self._autocommit = autocommit
         self._local = threading.local()
         self._all: WeakSet[_Kept] = WeakSet()
         self._lock = threading.Lock()
@@ -215,7 +245,7 @@ class _KeptConnections:
         with _kept_lock:
             kept = _kept_by_engine.get(engine)
             if kept is None:
-                kept = _kept_by_engine[engine] = cls()
+                kept = _kept_by_engine[engine] = cls(autocommit=engine.dialect.name != "sqlite")
                 event.listen(engine, "engine_disposed", kept._close_all)
             return kept
 
@@ -234,6 +264,8 @@ class _KeptConnections:
         pooled = engine.raw_connection()  # set up by the engine's connect events
         dbapi_connection = pooled.dbapi_connection
         pooled.detach()
+        if self._autocommit:
+            engine.dialect.set_isolation_level(dbapi_connection, "AUTOCOMMIT")
         kept = self._local.kept = _Kept(dbapi_connection)
         kept.busy = True
         with self._lock:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import psycopg
 import pytest
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
@@ -301,6 +302,38 @@ def test_after_a_lost_connection_every_pooled_one_is_checked_before_use(
     _insert(engine, "stored on a new connection")
     with make_session_factory(engine)() as session:
         assert session.scalars(select(Learning.text)).all() == ["stored on a new connection"]
+
+
+def test_on_postgresql_each_insert_is_one_statement_committed_by_itself(
+    engine, database_url, tmp_path
+):
+    """No BEGIN and no COMMIT: the INSERT alone, in one round trip, and the connection is
+    out of any transaction (committed) when its answer comes."""
+    _needs_postgres(database_url)
+    engine.dispose()  # connections opened from now on are traced
+    trace = (tmp_path / "libpq.trace").open("w")
+
+    @event.listens_for(engine, "connect")
+    def _trace(dbapi_connection, _record):
+        dbapi_connection.pgconn.trace(trace.fileno())
+        dbapi_connection.pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS)
+
+    ids = [_insert(engine, f"learning {n}") for n in range(3)]
+    engine.dispose()
+    event.remove(engine, "connect", _trace)
+    trace.close()
+
+    # libpq's trace: direction, length, message, its fields; "F" is what the client sent.
+    messages = [line.split("\t") for line in (tmp_path / "libpq.trace").read_text().splitlines()]
+    queries = [fields[3].strip() for fields in messages if fields[2] in ("Query", "Parse")]
+    assert len(queries) == 3
+    assert all(query.startswith('"" "INSERT INTO learnings') for query in queries)
+    round_trips = [fields[2] for fields in messages if fields[0] == "F"]
+    assert round_trips.count("Sync") == 3
+    ready = [fields[3].strip() for fields in messages if fields[2] == "ReadyForQuery"]
+    assert ready == ["I", "I", "I"]  # idle, not in a transaction (T)
+    with engine.connect() as connection:
+        assert connection.scalars(select(Learning.id).order_by(Learning.id)).all() == ids
 
 
 # A thread keeps its driver connection between inserts (storage/driver.py): what the pool did
