@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.machine import describe
-from bot.gunicorn_settings import DEFAULT_THREADS, default_workers, gunicorn_options
+from bot.gunicorn_settings import default_threads, default_workers, gunicorn_options
 
 RESULTS = Path(__file__).with_name("results")
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -44,7 +44,7 @@ SIZES = {
 }
 # `learnloop serve`'s defaults for each database, given to the three apps alike.
 GUNICORN = {
-    database: {"workers": default_workers(database), "threads": DEFAULT_THREADS}
+    database: {"workers": default_workers(database), "threads": default_threads(database)}
     for database in ("sqlite", "postgresql")
 }
 

@@ -11,9 +11,6 @@ from typing import Any
 # SIGTERM lets requests in flight finish for this long, then workers are stopped: the whole
 # server is gone within 10 s.
 GRACEFUL_TIMEOUT_S = 8
-# Request threads per worker when none is asked for (slower work runs on the lazy listeners'
-# own threads).
-DEFAULT_THREADS = 4
 
 
 def default_workers(database_url: str) -> int:
@@ -24,6 +21,20 @@ def default_workers(database_url: str) -> int:
     (storage/db.py), while several processes would wait on each other in SQLite's busy handler.
     """
     return 1 if database_url.startswith("sqlite") else 2
+
+
+def default_threads(database_url: str) -> int:
+    """Request threads per worker when none is asked for (slower work runs on the lazy
+    listeners' own threads).
+
+    On SQLite, the `/learning`s that arrive while a transaction is written share the next one
+    and its commit (storage/group_commit.py): the more requests a worker holds at once, the
+    fewer commits, and the fewer fsyncs, per request. Sixteen threads gave 6–12% more requests
+    a second than four at concurrency 32, with a lower p99 (README, "Sixteen threads on
+    SQLite"). PostgreSQL commits each row by itself, and there sixteen threads in each of two
+    workers only took turns at the GIL (11% fewer requests a second).
+    """
+    return 16 if database_url.startswith("sqlite") else 4
 
 
 def gunicorn_options(*, host: str, port: int, workers: int, threads: int) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import signal
 import threading
 
 from bot.app import build_app
-from bot.gunicorn_settings import DEFAULT_THREADS, default_workers
+from bot.gunicorn_settings import default_threads, default_workers
 from bot.pacing import DEFAULT_WORKERS, STOPPING
 from bot.runtime import open_runtime
 from bot.scheduler import make_scheduler
@@ -32,8 +32,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--threads",
         type=int,
-        default=DEFAULT_THREADS,
-        help="threads per worker (default: %(default)s)",
+        default=None,
+        help="threads per worker (default: 16 on SQLite, 4 on PostgreSQL)",
     )
     serve.add_argument(
         "--no-scheduler", action="store_true", help="leave scheduled jobs to `learnloop clock`"
@@ -59,7 +59,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers or default_workers(settings.database_url),
-        threads=args.threads,
+        threads=args.threads or default_threads(settings.database_url),
         scheduler=not args.no_scheduler,
     )
     return 0
