@@ -4,8 +4,8 @@ A `/learning <text>` is one INSERT … RETURNING. Through a SQLAlchemy `Connecti
 transaction, execution context and result cost more CPU than the database's own work; here
 SQLAlchemy compiles the statement and its type conversions once per dialect, and each call
 runs it on a driver connection with nothing around it but what the engine gives every
-transaction: on SQLite the dialect's begin, commit and rollback (the writer turn,
-storage/db.py), on PostgreSQL the ping of a connection that waited, and errors raised as
+transaction: the dialect's begin, commit and rollback (on SQLite the writer turn,
+storage/db.py), the ping of a connection that waited (PostgreSQL), and errors raised as
 SQLAlchemy's.
 
 On SQLite, where one transaction writes at a time, rows that arrive while another thread's
@@ -75,9 +75,13 @@ class DriverInsert:
         row = _Row(compiled, arguments)
         if engine.dialect.name == "sqlite":
             # One writer at a time there: rows queued behind a transaction share the next.
-            groups = _groups_by_engine.get(engine) or groups_of(engine)
+            groups = groups_of(engine)
             return groups.run(row, lambda rows: _write(engine, rows))
-        return _autocommitted(engine, row)
+        # In autocommit there (_KeptConnections): BEGIN and COMMIT send nothing.
+        (outcome,) = _write(engine, [row])
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self._statement.compile(dialect=dialect, column_keys=list(self._columns))
@@ -126,7 +130,7 @@ def _transaction(
     the database refused (its outcome filled in, the others' left for another try)."""
     dialect = engine.dialect
     driver_error = dialect.loaded_dbapi.Error
-    kept = _kept_by_engine.get(engine) or _KeptConnections.of(engine)
+    kept = _KeptConnections.of(engine)
     try:
         connection = kept.take(engine)
     except driver_error as error:
@@ -166,35 +170,6 @@ def _transaction(
     for index, value in zip(pending, values, strict=True):
         outcomes[index] = value
     return None
-
-
-def _autocommitted(engine: Engine, row: _Row) -> Any:
-    """The row's statement alone, as its own transaction (a database that commits each row by
-    itself); its value once the database has answered, which is once it is committed."""
-    dialect = engine.dialect
-    driver_error = dialect.loaded_dbapi.Error
-    kept = _kept_by_engine.get(engine) or _KeptConnections.of(engine)
-    try:
-        connection = kept.take(engine)
-    except driver_error as error:
-        lost = dialect.is_disconnect(error, None, None)
-        raise _wrapped(engine, error, row.compiled.sql, lost=lost) from error
-    cursor = None
-    try:
-        cursor = connection.cursor()
-        cursor.execute(row.compiled.sql, row.arguments)
-        (value,) = cursor.fetchone()
-        cursor.close()
-    except driver_error as error:
-        # Lost before its answer came, the row may or may not be committed: it is reported
-        # as not saved, as a COMMIT whose answer was lost would be.
-        lost = dialect.is_disconnect(error, connection, cursor)
-        if lost:
-            kept.lose(engine)
-        raise _wrapped(engine, error, row.compiled.sql, lost=lost) from error
-    finally:
-        kept.give_back()
-    return value
 
 
 def _fail(
@@ -242,6 +217,9 @@ class _KeptConnections:
 
     @classmethod
     def of(cls, engine: Engine) -> _KeptConnections:
+        kept = _kept_by_engine.get(engine)
+        if kept is not None:
+            return kept
         with _kept_lock:
             kept = _kept_by_engine.get(engine)
             if kept is None:
@@ -313,6 +291,9 @@ _kept_lock = threading.Lock()
 
 def groups_of(engine: Engine) -> CommitGroups[_Row]:
     """The groups the engine's driver inserts are committed in (used on SQLite)."""
+    groups = _groups_by_engine.get(engine)
+    if groups is not None:
+        return groups
     with _kept_lock:
         groups = _groups_by_engine.get(engine)
         if groups is None:
