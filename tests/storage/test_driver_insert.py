@@ -8,7 +8,6 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import psycopg
 import pytest
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
@@ -310,6 +309,8 @@ def test_on_postgresql_each_insert_is_one_statement_committed_by_itself(
     """No BEGIN and no COMMIT: the INSERT alone, in one round trip, and the connection is
     out of any transaction (committed) when its answer comes."""
     _needs_postgres(database_url)
+    import psycopg  # installed wherever PostgreSQL is tested
+
     engine.dispose()  # connections opened from now on are traced
     trace = (tmp_path / "libpq.trace").open("w")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.gunicorn_settings import default_threads, default_workers, gunicorn_options
+from bot.gunicorn_settings import default_threads, default_workers
 
 
 @pytest.mark.parametrize(
@@ -20,15 +20,3 @@ from bot.gunicorn_settings import default_threads, default_workers, gunicorn_opt
 )
 def test_workers_and_threads_follow_the_database(database_url, workers, threads):
     assert (default_workers(database_url), default_threads(database_url)) == (workers, threads)
-
-
-@pytest.mark.parametrize(("workers", "reuse_port"), [(1, False), (2, True)])
-def test_each_worker_listens_on_its_own_socket_only_when_there_are_several(workers, reuse_port):
-    options = gunicorn_options(host="127.0.0.1", port=3000, workers=workers, threads=16)
-    assert options["bind"] == "127.0.0.1:3000"
-    assert (options["workers"], options["threads"], options["worker_class"]) == (
-        workers,
-        16,
-        "gthread",
-    )
-    assert options["reuse_port"] is reuse_port
