@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.middleware import Middleware
 
 import handlers
@@ -35,6 +36,7 @@ def build_app(deps: Deps) -> App:
     if deps.installations is not None:
         app = _oauth_app(deps)
     else:
+        logging.getLogger("slack_bolt.App").addFilter(_TOKEN_IN_OUR_CLIENT)
         app = App(
             client=make_web_client(settings, settings.bot_token),
             signing_secret=settings.signing_secret or "",
@@ -45,6 +47,17 @@ def build_app(deps: Deps) -> App:
     app.error(_log_error)
     handlers.register(app)
     return app
+
+
+class _TokenInOurClient(logging.Filter):
+    """Drops Bolt's warning that the token "will be unused": Bolt reads SLACK_BOT_TOKEN itself
+    whenever it is set and warns when a client is given as well, and ours carries that token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_TOKEN_IN_OUR_CLIENT = _TokenInOurClient()
 
 
 def _oauth_app(deps: Deps) -> App:

@@ -63,6 +63,9 @@ def test_serve_answers_health_stores_a_signed_learning_and_stops_on_sigterm(
     assert time.monotonic() - stopped_at < 10
     time.sleep(0.2)
     assert not [pid for pid in workers if alive(pid)]
+    # A healthy start, request and stop warn about nothing.
+    logged = (tmp_path / "stderr.log").read_text() + (tmp_path / "stdout.log").read_text()
+    assert [line for line in logged.splitlines() if "WARNING" in line] == []
 
 
 def test_serve_refuses_to_start_without_a_signing_secret(slack, database_url, tmp_path):
