@@ -178,13 +178,14 @@ def _print_acks(rows: list[dict]) -> None:
     if not rows:
         return
     print(f"\n/learning acks on {rows[0]['database']}")
-    header = f"{'app':10} {'conc':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu ms/req':>10} {'load gen':>8} {'errors':>6} {'rss MiB idle/after':>19}"
+    header = f"{'app':10} {'conc':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu ms/req':>10} {'load gen':>8} {'errors':>6} {'rss MiB idle/after':>19} {'stolen %':>8}"
     print(header)
     for r in rows:
         print(
             f"{r['app']:10} {r['concurrency']:>4} {r['req_per_s']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} "
             f"{r['p99_ms']:>8} {r['server_cpu_ms_per_request']:>10} {r.get('load_generator_cpu_ms_per_request')!s:>8} {r['errors']:>6} "
-            f"{str(r.get('worker_rss_idle_mib')) + '/' + str(r.get('worker_rss_after_mib')):>19}"
+            f"{str(r.get('worker_rss_idle_mib')) + '/' + str(r.get('worker_rss_after_mib')):>19} "
+            f"{r.get('host_stolen_cpu_percent')!s:>8}"
         )
 
 

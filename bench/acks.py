@@ -8,10 +8,12 @@ side by side and take turns at each level.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.load import LoadResult, run_load
+from bench.machine import stolen_cpu_seconds
 from bench.servers import Server, start
 from bot.fakeslack import FakeSlack
 
@@ -33,13 +35,20 @@ class _Tally:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     client_cpu_ms: float = 0.0
+    # CPU the host took from this machine meanwhile (None where not reported): a slow run
+    # with much stolen is the machine, not the app.
+    stolen_seconds: float | None = 0.0
     latencies_ms: list[float] = field(default_factory=list)
 
-    def add(self, result: LoadResult, cpu_seconds: float) -> None:
+    def add(self, result: LoadResult, cpu_seconds: float, stolen_seconds: float | None) -> None:
         self.requests += result.requests
         self.errors += result.errors
         self.seconds += result.seconds
         self.cpu_seconds += cpu_seconds
+        if self.stolen_seconds is not None and stolen_seconds is not None:
+            self.stolen_seconds += stolen_seconds
+        else:
+            self.stolen_seconds = None
         self.client_cpu_ms += (result.client_cpu_ms_per_request or 0.0) * result.requests
         self.latencies_ms += result.latencies_ms
 
@@ -57,6 +66,11 @@ class _Tally:
             ),
             "load_generator_cpu_ms_per_request": (
                 round(self.client_cpu_ms / self.requests, 3) if self.requests else None
+            ),
+            "host_stolen_cpu_percent": (
+                round(self.stolen_seconds * 100 / (self.seconds * (os.cpu_count() or 1)), 1)
+                if self.stolen_seconds is not None and self.seconds
+                else None
             ),
         }
 
@@ -95,7 +109,7 @@ def bench_acks(
                 tallies = {app: _Tally() for app in APPS}
                 for _ in range(ROUNDS):
                     for app, server in servers.items():
-                        cpu_before = server.cpu()
+                        cpu_before, stolen_before = server.cpu(), stolen_cpu_seconds()
                         result = run_load(
                             _events(server),
                             SECRET,
@@ -104,7 +118,13 @@ def bench_acks(
                             requests=requests // ROUNDS,
                             max_seconds=max_seconds / ROUNDS,
                         )
-                        tallies[app].add(result, server.cpu() - cpu_before)
+                        stolen_after = stolen_cpu_seconds()
+                        stolen = (
+                            stolen_after - stolen_before
+                            if stolen_before is not None and stolen_after is not None
+                            else None
+                        )
+                        tallies[app].add(result, server.cpu() - cpu_before, stolen)
                 rows += [
                     {"app": app, "database": database, "concurrency": concurrency}
                     | tallies[app].row()

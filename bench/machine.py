@@ -56,6 +56,18 @@ def _git_commit() -> str | None:
     return commit
 
 
+def stolen_cpu_seconds() -> float | None:
+    """CPU time the hypervisor gave elsewhere while this machine's CPUs were runnable, summed
+    over its CPUs since boot (/proc/stat's steal); None where it is not reported."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    if len(fields) < 9 or fields[0] != "cpu":
+        return None
+    return int(fields[8]) / os.sysconf("SC_CLK_TCK")
+
+
 def describe(postgres_version: str | None = None) -> dict:
     """The machine and software versions, as saved beside each result."""
     return {
