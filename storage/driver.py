@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from weakref import WeakKeyDictionary, WeakSet
 
 from sqlalchemy import Engine, event
@@ -217,15 +217,12 @@ class _KeptConnections:
 
     @classmethod
     def of(cls, engine: Engine) -> _KeptConnections:
-        kept = _kept_by_engine.get(engine)
-        if kept is not None:
+        def keep() -> _KeptConnections:
+            kept = cls(autocommit=engine.dialect.name != "sqlite")
+            event.listen(engine, "engine_disposed", kept._close_all)
             return kept
-        with _kept_lock:
-            kept = _kept_by_engine.get(engine)
-            if kept is None:
-                kept = _kept_by_engine[engine] = cls(autocommit=engine.dialect.name != "sqlite")
-                event.listen(engine, "engine_disposed", kept._close_all)
-            return kept
+
+        return _once_per_engine(_kept_by_engine, engine, keep)
 
     def take(self, engine: Engine) -> Any:
         """This thread's driver connection, pinged first if it waited; a new one if none.
@@ -286,19 +283,28 @@ class _KeptConnections:
 
 _kept_by_engine: WeakKeyDictionary[Engine, _KeptConnections] = WeakKeyDictionary()
 _groups_by_engine: WeakKeyDictionary[Engine, CommitGroups[_Row]] = WeakKeyDictionary()
-_kept_lock = threading.Lock()
+_made_lock = threading.Lock()
+_Made = TypeVar("_Made")
+
+
+def _once_per_engine(
+    made: WeakKeyDictionary[Engine, _Made], engine: Engine, make: Callable[[], _Made]
+) -> _Made:
+    """The engine's value in `made`, made by `make` the first time (threads may ask at once);
+    looked up without the lock on every later call, on each `/learning`'s path."""
+    value = made.get(engine)
+    if value is not None:
+        return value
+    with _made_lock:
+        value = made.get(engine)
+        if value is None:
+            value = made[engine] = make()
+        return value
 
 
 def groups_of(engine: Engine) -> CommitGroups[_Row]:
     """The groups the engine's driver inserts are committed in (used on SQLite)."""
-    groups = _groups_by_engine.get(engine)
-    if groups is not None:
-        return groups
-    with _kept_lock:
-        groups = _groups_by_engine.get(engine)
-        if groups is None:
-            groups = _groups_by_engine[engine] = CommitGroups()
-        return groups
+    return _once_per_engine(_groups_by_engine, engine, CommitGroups)
 
 
 def _rolled_back(dialect: Dialect, connection: Any) -> bool:
